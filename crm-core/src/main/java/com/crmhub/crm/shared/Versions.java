@@ -1,0 +1,38 @@
+package com.crmhub.crm.shared;
+
+/** Optimistic locking over HTTP: a client names the version it read (If-Match or a version field); a stale one is 409. */
+public final class Versions {
+
+    private Versions() {
+    }
+
+    /** Parses an If-Match value such as {@code "3"}, {@code W/"3"} or {@code 3}; null when absent. */
+    public static Long parseIfMatch(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+            return null;
+        }
+        String v = ifMatch.trim();
+        if (v.startsWith("W/")) {
+            v = v.substring(2);
+        }
+        v = v.replace("\"", "");
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new InvalidFieldException("If-Match", "must be the record's version, e.g. \"3\"");
+        }
+    }
+
+    /** Throws 409 unless {@code expected} (when given) equals the record's current version. */
+    public static void check(ScopedRecord record, Long expected) {
+        if (expected != null && expected != record.getVersion()) {
+            throw new ConflictException("stale version: the record is at version " + record.getVersion()
+                    + ", the request was based on version " + expected,
+                    java.util.Map.of("currentVersion", record.getVersion()));
+        }
+    }
+
+    public static String etag(ScopedRecord record) {
+        return "\"" + record.getVersion() + "\"";
+    }
+}
