@@ -1,0 +1,7 @@
+package com.crmhub.outbox;
+
+import com.crmhub.support.HubIntegrationTest;
+
+@HubIntegrationTest
+class OutboxRelayIntegrationTests extends OutboxRelayScenarios {
+}

@@ -1,0 +1,7 @@
+package com.crmhub.outbox;
+
+import com.crmhub.support.PostgresHubIntegrationTest;
+
+@PostgresHubIntegrationTest
+class OutboxRelayPostgresIntegrationTests extends OutboxRelayScenarios {
+}
