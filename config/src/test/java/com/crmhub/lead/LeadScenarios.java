@@ -491,6 +491,20 @@ abstract class LeadScenarios extends ApiTestSupport {
         as("sales_west").get("/api/v1/audit?entity=lead&id=" + id).expect(404);
     }
 
+    // ---- timeline ------------------------------------------------------------------------------------------------
+
+    @Test
+    void aLeadHasATimelineScopedLikeTheLead() {
+        long id = createAs("sales_east1", unique("Timeline"));
+        as("sales_east1").post("/api/v1/activities", Map.of("subjectType", "LEAD", "subjectId", id, "kind", "CALL",
+                "title", "first call")).expect(201);
+        as("sales_west").post("/api/v1/activities", Map.of("subjectType", "LEAD", "subjectId", id, "kind", "NOTE",
+                "title", "not mine")).expectFieldError("subjectId");
+        var timeline = as("mgr_east").get(LEADS + "/" + id + "/timeline").expect(200);
+        assertThat(timeline.body().path("items").findValuesAsText("title")).contains("first call");
+        as("sales_west").get(LEADS + "/" + id + "/timeline").expect(404);
+    }
+
     // ---- helpers -------------------------------------------------------------------------------------------------
 
     private <T> T asUser(String name, Supplier<T> work) {
