@@ -44,7 +44,8 @@ public class ContactService {
     }
 
     public ContactView update(long id, ContactRequest request, Long expectedVersion) {
-        Contact contact = dataScope.writable(contacts.findById(id).orElse(null), "contact", id);
+        // Loaded with its account: the audit trail cannot describe a lazy account proxy in the contact's old state.
+        Contact contact = dataScope.writable(contacts.findWithAccountById(id).orElse(null), "contact", id);
         Long expected = expectedVersion != null ? expectedVersion : request.version();
         if (expected != null && expected != contact.getVersion()) {
             throw new ConflictException("stale version: the contact is at version " + contact.getVersion()
@@ -57,7 +58,7 @@ public class ContactService {
 
     @Transactional(readOnly = true)
     public ContactView get(long id) {
-        return ContactView.of(dataScope.readable(contacts.findById(id).orElse(null), "contact", id));
+        return ContactView.of(dataScope.readable(contacts.findWithAccountById(id).orElse(null), "contact", id));
     }
 
     @Transactional(readOnly = true)
