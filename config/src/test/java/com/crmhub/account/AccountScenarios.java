@@ -4,6 +4,9 @@ import static com.crmhub.account.TestData.body;
 import static com.crmhub.account.TestData.list;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.crmhub.crm.timeline.SubjectType;
+import com.crmhub.crm.timeline.TimelineSubject;
+import com.crmhub.crm.timeline.TimelineSubjects;
 import com.crmhub.support.ApiResponse;
 import com.crmhub.support.ApiTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +23,9 @@ abstract class AccountScenarios extends ApiTestSupport {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    List<TimelineSubjects> timelineSubjects;
 
     private Map<String, Object> account(String name, String creditCode) {
         return body("type", "COMPANY", "name", name, "creditCode", creditCode, "industry", "Manufacturing",
@@ -261,6 +267,39 @@ abstract class AccountScenarios extends ApiTestSupport {
         assertThat(updated.path("change").asText()).isEqualTo("UPDATED");
         assertThat(updated.path("accountId").asLong()).isEqualTo(id);
         assertThat(updated.path("changedFields").toString()).isEqualTo("[\"city\",\"level\"]");
+    }
+
+    @Test
+    void integrationsCreateUnownedAccountsOrAssignThemToAnyone() {
+        ApiResponse unowned = as("integration").post("/api/v1/accounts", account(unique("FromErp"), null)).expect(201);
+        assertThat(unowned.body().has("owner")).isFalse();
+        as("sales_east1").get("/api/v1/accounts/" + unowned.id()).expect(404);
+        Map<String, Object> assigned = account(unique("FromErp"), null);
+        assigned.put("owner", "sales_west");
+        ApiResponse west = as("integration").post("/api/v1/accounts", assigned).expect(201);
+        assertThat(west.text("owner")).isEqualTo("sales_west");
+        assertThat(west.text("team")).isEqualTo("west");
+        as("sales_west").get("/api/v1/accounts/" + west.id()).expect(200);
+        as("operator").post("/api/v1/accounts", account(unique("Nope"), null)).expect(403);
+    }
+
+    @Test
+    void accountsAndContactsAreTimelineSubjects() {
+        long id = as("sales_east1").post("/api/v1/accounts", account(unique("Timeline"), null)).expect(201).id();
+        long contact = as("sales_east1").post("/api/v1/accounts/" + id + "/contacts", body("name", "Jane")).expect(201).id();
+        TimelineSubject ofAccount = subjects(SubjectType.ACCOUNT).find(id).orElseThrow();
+        assertThat(ofAccount.accountId()).isEqualTo(id);
+        assertThat(ofAccount.contactId()).isNull();
+        TimelineSubject ofContact = subjects(SubjectType.CONTACT).find(contact).orElseThrow();
+        assertThat(ofContact.accountId()).isEqualTo(id);
+        assertThat(ofContact.contactId()).isEqualTo(contact);
+        // Usable outside the transaction that loaded it: the scope check reads the contact's account.
+        assertThat(ofContact.record().scopeRoot().getOwner()).isEqualTo("sales_east1");
+        assertThat(subjects(SubjectType.CONTACT).find(Long.MAX_VALUE)).isEmpty();
+    }
+
+    private TimelineSubjects subjects(SubjectType type) {
+        return timelineSubjects.stream().filter(s -> s.type() == type).findFirst().orElseThrow();
     }
 
     private JsonNode payload(String json) {
