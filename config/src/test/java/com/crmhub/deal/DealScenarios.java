@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.crmhub.crm.account.AccountRepository;
 import com.crmhub.crm.contact.ContactRepository;
+import com.crmhub.crm.deal.DealService;
+import com.crmhub.crm.security.SystemActor;
+import com.crmhub.crm.timeline.SubjectType;
+import com.crmhub.crm.timeline.TimelineSubject;
+import com.crmhub.crm.timeline.TimelineSubjects;
+import java.math.BigDecimal;
+import org.springframework.transaction.support.TransactionTemplate;
 import com.crmhub.support.ApiResponse;
 import com.crmhub.support.ApiTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -36,6 +43,10 @@ abstract class DealScenarios extends ApiTestSupport {
     JdbcTemplate jdbc;
     @Autowired
     JmsTemplate jmsTemplate;
+    @Autowired
+    DealService dealService;
+    @Autowired
+    List<TimelineSubjects> timelineSubjects;
 
     DealFixtures fixtures;
     String sku;
@@ -398,5 +409,32 @@ abstract class DealScenarios extends ApiTestSupport {
         assertThat(lines.get(0).path("unitPrice").decimalValue()).isEqualByComparingTo("100");
         assertThat(lines.get(0).path("taxRate").decimalValue()).isEqualByComparingTo("0.13");
         assertThat(lines.get(1).path("unitPrice").decimalValue()).isEqualByComparingTo("80.25");
+    }
+
+    @Test
+    void leadConversionCreatesAnOpenDealInTheDefaultPipelineOnTheTimeline() {
+        long contact = fixtures.contact(accountId, "Wang Fang", null);
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        long id = SystemActor.callAs("integration:leads", () -> tx.execute(status -> dealService.createForConversion(
+                accountRepository.getReferenceById(accountId), contactRepository.getReferenceById(contact),
+                "Converted: pumps", new BigDecimal("5000"), "sales_east1").getId()));
+
+        var deal = as("sales_east1").get("/api/v1/deals/" + id).expect(200).body();
+        assertThat(deal.path("status").asText()).isEqualTo("OPEN");
+        assertThat(deal.path("pipelineName").asText()).isEqualTo("Standard");
+        assertThat(deal.path("stageName").asText()).isEqualTo("Qualification");
+        assertThat(deal.path("contactId").asLong()).isEqualTo(contact);
+        assertThat(deal.path("owner").asText()).isEqualTo("sales_east1");
+        assertThat(deal.path("estimatedAmount").decimalValue()).isEqualByComparingTo("5000");
+        assertThat(deal.path("amount").decimalValue()).isEqualByComparingTo("0");
+        assertThat(deal.path("lines")).isEmpty();
+
+        TimelineSubjects deals = timelineSubjects.stream().filter(t -> t.type() == SubjectType.DEAL).findFirst()
+                .orElseThrow();
+        TimelineSubject subject = deals.find(id).orElseThrow();
+        assertThat(subject.accountId()).isEqualTo(accountId);
+        assertThat(subject.contactId()).isEqualTo(contact);
+        assertThat(subject.record().scopeRoot().getOwner()).isEqualTo("sales_east1");
+        assertThat(deals.find(987_654_321L)).isEmpty();
     }
 }
