@@ -164,8 +164,11 @@ public class AuditTrail implements PostInsertEventListener, PostUpdateEventListe
             return new java.util.TreeMap<>(map.entrySet().stream().collect(java.util.stream.Collectors.toMap(
                     e -> String.valueOf(e.getKey()), e -> String.valueOf(describe(e.getValue(), session)))));
         }
-        if (session.getFactory().getMappingMetamodel().isEntityClass(value.getClass())
-                || value instanceof org.hibernate.proxy.HibernateProxy) {
+        if (value instanceof org.hibernate.proxy.HibernateProxy proxy) {
+            // A lazy association: its id is known without loading it, and the proxy class has no persister of its own.
+            return String.valueOf(proxy.getHibernateLazyInitializer().getInternalIdentifier());
+        }
+        if (session.getFactory().getMappingMetamodel().isEntityClass(value.getClass())) {
             return String.valueOf(session.getEntityPersister(null, value).getIdentifier(value, session));
         }
         try {
