@@ -108,7 +108,12 @@ public class AuditTrail implements PostInsertEventListener, PostUpdateEventListe
         PersistentCollection<?> collection = event.getCollection();
         String role = collection.getRole();
         String field = role.substring(role.lastIndexOf('.') + 1);
-        Object before = describe(snapshotValues(collection.getStoredSnapshot()), event.getSession());
+        Object snapshot = snapshotValues(collection.getStoredSnapshot());
+        if (collection instanceof Set<?> && snapshot instanceof Collection<?> elements) {
+            // Sets are compared and stored sorted, old values as well as new.
+            snapshot = new java.util.LinkedHashSet<>(elements);
+        }
+        Object before = describe(snapshot, event.getSession());
         Object after = describe(collection, event.getSession());
         if (!Objects.equals(before, after)) {
             write(event.getSession(), audited, event.getAffectedOwnerIdOrNull(), "UPDATED",
