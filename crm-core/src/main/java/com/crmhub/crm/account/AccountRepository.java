@@ -12,6 +12,9 @@ public interface AccountRepository extends JpaRepository<Account, Long>, JpaSpec
 
     List<Account> findByNormalizedName(String normalizedName);
 
+    /** Bounded, for matching: a very common name should not load every account that has it. */
+    List<Account> findTop50ByNormalizedNameOrderByIdAsc(String normalizedName);
+
     @Query("select a from Account a join a.externalRefs r where r.system = ?1 and r.externalId = ?2")
     Optional<Account> findByExternalRef(String system, String externalId);
 }

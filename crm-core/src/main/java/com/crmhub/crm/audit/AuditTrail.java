@@ -108,7 +108,12 @@ public class AuditTrail implements PostInsertEventListener, PostUpdateEventListe
         PersistentCollection<?> collection = event.getCollection();
         String role = collection.getRole();
         String field = role.substring(role.lastIndexOf('.') + 1);
-        Object before = describe(snapshotValues(collection.getStoredSnapshot()), event.getSession());
+        Object snapshot = snapshotValues(collection.getStoredSnapshot());
+        if (collection instanceof Set<?> && snapshot instanceof Collection<?> elements) {
+            // Sets are compared and stored sorted, old values as well as new.
+            snapshot = new java.util.LinkedHashSet<>(elements);
+        }
+        Object before = describe(snapshot, event.getSession());
         Object after = describe(collection, event.getSession());
         if (!Objects.equals(before, after)) {
             write(event.getSession(), audited, event.getAffectedOwnerIdOrNull(), "UPDATED",
@@ -164,8 +169,11 @@ public class AuditTrail implements PostInsertEventListener, PostUpdateEventListe
             return new java.util.TreeMap<>(map.entrySet().stream().collect(java.util.stream.Collectors.toMap(
                     e -> String.valueOf(e.getKey()), e -> String.valueOf(describe(e.getValue(), session)))));
         }
-        if (session.getFactory().getMappingMetamodel().isEntityClass(value.getClass())
-                || value instanceof org.hibernate.proxy.HibernateProxy) {
+        if (value instanceof org.hibernate.proxy.HibernateProxy proxy) {
+            // A lazy association: its id is known without loading it, and the proxy class has no persister of its own.
+            return String.valueOf(proxy.getHibernateLazyInitializer().getInternalIdentifier());
+        }
+        if (session.getFactory().getMappingMetamodel().isEntityClass(value.getClass())) {
             return String.valueOf(session.getEntityPersister(null, value).getIdentifier(value, session));
         }
         try {

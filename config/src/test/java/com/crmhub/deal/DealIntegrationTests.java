@@ -1,0 +1,7 @@
+package com.crmhub.deal;
+
+import com.crmhub.support.HubIntegrationTest;
+
+@HubIntegrationTest
+class DealIntegrationTests extends DealScenarios {
+}

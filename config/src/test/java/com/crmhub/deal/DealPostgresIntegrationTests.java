@@ -1,0 +1,7 @@
+package com.crmhub.deal;
+
+import com.crmhub.support.PostgresHubIntegrationTest;
+
+@PostgresHubIntegrationTest
+class DealPostgresIntegrationTests extends DealScenarios {
+}
