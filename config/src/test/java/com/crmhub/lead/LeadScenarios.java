@@ -1,8 +1,12 @@
 package com.crmhub.lead;
 
+import static com.crmhub.lead.LeadFixtures.LEADS;
+import static com.crmhub.lead.LeadFixtures.assertConflict;
+import static com.crmhub.lead.LeadFixtures.creditCode;
+import static com.crmhub.lead.LeadFixtures.ids;
+import static com.crmhub.lead.LeadFixtures.lead;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.crmhub.crm.lead.CreditCodeCheck;
 import com.crmhub.crm.lead.LeadService;
 import com.crmhub.crm.security.HubUser;
 import com.crmhub.crm.security.UserDirectory;
@@ -19,7 +23,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -34,8 +37,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Leads over HTTP: capture, the pool (公海), claims and releases, the lifecycle, validation and data scopes. */
 abstract class LeadScenarios extends ApiTestSupport {
-
-    private static final String LEADS = "/api/v1/leads";
 
     @Autowired
     private JdbcTemplate jdbc;
@@ -542,14 +543,6 @@ abstract class LeadScenarios extends ApiTestSupport {
                 c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")));
     }
 
-    private static Map<String, Object> lead(String name, Map<String, Object> extra) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("name", name);
-        body.put("source", "WEB_FORM");
-        body.putAll(extra);
-        return body;
-    }
-
     private long createAs(String user, String name) {
         return as(user).post(LEADS, lead(name, Map.of())).expect(201).id();
     }
@@ -558,25 +551,5 @@ abstract class LeadScenarios extends ApiTestSupport {
         var created = as("integration").post(LEADS, lead(name, Map.of())).expect(201);
         assertThat(created.text("status")).isEqualTo("IN_POOL");
         return created.id();
-    }
-
-    private static void assertConflict(ApiResponse response, String currentStatus) {
-        response.expect(409);
-        assertThat(response.text("currentStatus")).as("body: %s", response.raw()).isEqualTo(currentStatus);
-    }
-
-    private static List<Long> ids(ApiResponse page) {
-        List<Long> ids = new ArrayList<>();
-        page.body().path("items").forEach(item -> ids.add(item.path("id").asLong()));
-        return ids;
-    }
-
-    /** A valid 统一社会信用代码 no other test uses. */
-    static String creditCode() {
-        StringBuilder first17 = new StringBuilder("91310000");
-        for (int i = 0; i < 9; i++) {
-            first17.append(ThreadLocalRandom.current().nextInt(10));
-        }
-        return first17.toString() + CreditCodeCheck.checkCharacter(first17.toString());
     }
 }

@@ -23,9 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 class LeadController {
 
     private final LeadService leads;
+    private final LeadConversionService conversion;
 
-    LeadController(LeadService leads) {
+    LeadController(LeadService leads, LeadConversionService conversion) {
         this.leads = leads;
+        this.conversion = conversion;
     }
 
     @PostMapping
@@ -86,6 +88,16 @@ class LeadController {
     ResponseEntity<LeadView> disqualify(@PathVariable long id, @Valid @RequestBody LeadActions.Disqualify body,
                                         @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return ok(leads.disqualify(id, body.reason(), Versions.parseIfMatch(ifMatch)));
+    }
+
+    /** Converts a QUALIFIED lead; 409 with {@code candidates} when it matches existing customers. Body optional. */
+    @PostMapping("/{id}/convert")
+    ResponseEntity<LeadView> convert(@PathVariable long id,
+                                     @Valid @RequestBody(required = false) LeadConversionRequest body,
+                                     @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        LeadConversionRequest request = body != null ? body
+                : new LeadConversionRequest(null, null, null, null, null, null, null);
+        return ok(conversion.convert(id, request, Versions.parseIfMatch(ifMatch)));
     }
 
     private static ResponseEntity<LeadView> ok(LeadView view) {

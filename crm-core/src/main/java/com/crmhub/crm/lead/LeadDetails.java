@@ -1,6 +1,8 @@
 package com.crmhub.crm.lead;
 
-import java.util.Locale;
+import com.crmhub.crm.account.UnifiedSocialCreditCode;
+import com.crmhub.crm.contact.EmailAddresses;
+import com.crmhub.crm.contact.PhoneNumbers;
 
 /** The person and company fields shared by create and update, normalised the same way for both. */
 record LeadDetails(String name, String title, String email, String mobile, String companyName, String creditCode,
@@ -8,11 +10,12 @@ record LeadDetails(String name, String title, String email, String mobile, Strin
 
     /** Validates and writes the fields: e-mail lower-case, mobile in E.164 (400 field mobile), credit code checked. */
     void applyTo(Lead lead) {
-        String normalisedMobile = MobileNumbers.normalise(mobile, "mobile");
-        String normalisedCreditCode = CreditCodeCheck.normalise(creditCode, "creditCode");
+        // Normalised as contacts and accounts are, so that matching and conversion compare like with like.
+        String normalisedMobile = PhoneNumbers.normalize(mobile, "mobile");
+        String normalisedCreditCode = UnifiedSocialCreditCode.normalize(creditCode, "creditCode");
         lead.setName(name.trim());
         lead.setTitle(blankToNull(title));
-        lead.setEmail(email == null || email.isBlank() ? null : email.trim().toLowerCase(Locale.ROOT));
+        lead.setEmail(EmailAddresses.normalize(email));
         lead.setMobile(normalisedMobile);
         lead.setCompanyName(blankToNull(companyName));
         lead.setCreditCode(normalisedCreditCode);

@@ -31,16 +31,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class LeadService {
 
-    static final String WHAT = "lead";
-
     private final LeadRepository leads;
+    private final LeadAccess access;
     private final DataScope dataScope;
     private final Ownership ownership;
     private final CurrentUser currentUser;
     private final Outbox outbox;
 
-    LeadService(LeadRepository leads, DataScope dataScope, Ownership ownership, CurrentUser currentUser, Outbox outbox) {
+    LeadService(LeadRepository leads, LeadAccess access, DataScope dataScope, Ownership ownership,
+                CurrentUser currentUser, Outbox outbox) {
         this.leads = leads;
+        this.access = access;
         this.dataScope = dataScope;
         this.ownership = ownership;
         this.currentUser = currentUser;
@@ -156,21 +157,11 @@ public class LeadService {
     }
 
     private Lead readable(long id) {
-        return dataScope.readable(leads.findById(id).orElse(null), WHAT, id);
+        return access.readable(id);
     }
 
-    /**
-     * A lead the caller may change. Pool leads are shared so that every sales user sees them; a sales user must claim
-     * one before changing it, while managers, admins and integrations may work on the pool directly.
-     */
     private Lead workable(long id) {
-        Lead lead = dataScope.writable(leads.findById(id).orElse(null), WHAT, id);
-        HubUser caller = currentUser.require();
-        boolean curator = caller.has(Role.MANAGER) || caller.has(Role.ADMIN) || caller.has(Role.INTEGRATION);
-        if (lead.getStatus() == LeadStatus.IN_POOL && !curator) {
-            throw new AccessDeniedException("claim the pool lead before changing it");
-        }
-        return lead;
+        return access.workable(id);
     }
 
     /** Flushes so that the view shows the new version and update time, and a lost race surfaces here as 409. */

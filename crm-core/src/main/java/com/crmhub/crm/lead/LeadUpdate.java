@@ -1,5 +1,7 @@
 package com.crmhub.crm.lead;
 
+import com.crmhub.crm.contact.EmailAddresses;
+import com.crmhub.crm.contact.PhoneNumbers;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -10,10 +12,10 @@ import jakarta.validation.constraints.Size;
  */
 public record LeadUpdate(@NotBlank @Size(max = 100) String name,
                          @Size(max = 100) String title,
-                         @Email @Size(max = 254) String email,
-                         @Size(max = 30) String mobile,
+                         @Email @Size(max = EmailAddresses.MAX_LENGTH) String email,
+                         @Size(max = PhoneNumbers.MAX_INPUT_LENGTH) String mobile,
                          @Size(max = 200) String companyName,
-                         @Size(max = 30) String creditCode,
+                         @Size(max = 64) String creditCode,
                          @Size(max = 100) String industry,
                          @Size(max = 50) String province,
                          @Size(max = 50) String city,

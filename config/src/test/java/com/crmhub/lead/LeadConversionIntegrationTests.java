@@ -1,0 +1,7 @@
+package com.crmhub.lead;
+
+import com.crmhub.support.HubIntegrationTest;
+
+@HubIntegrationTest
+class LeadConversionIntegrationTests extends LeadConversionScenarios {
+}
