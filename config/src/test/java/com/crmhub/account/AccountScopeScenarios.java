@@ -63,6 +63,19 @@ abstract class AccountScopeScenarios extends ApiTestSupport {
     }
 
     @Test
+    void onlyTheOwnerTheirManagerOrAnAdminMayChangeSharing() {
+        Setup s = create(true);
+        Map<String, Object> unshare = new java.util.LinkedHashMap<>(s.request());
+        unshare.put("shared", false);
+        as("sales_west").put("/api/v1/accounts/" + s.account(), unshare).expectFieldError("shared");
+        as("mgr_west").put("/api/v1/accounts/" + s.account(), unshare).expectFieldError("shared");
+        assertThat(as("sales_west").get("/api/v1/accounts/" + s.account()).status()).isEqualTo(200);
+
+        as("mgr_east").put("/api/v1/accounts/" + s.account(), unshare).expect(200);
+        as("sales_west").get("/api/v1/accounts/" + s.account()).expect(404);
+    }
+
+    @Test
     void contactsCannotBeAddedToAnAccountOutOfScopeOrByReadOnlyRoles() {
         Setup p = create(false);
         String path = "/api/v1/accounts/" + p.account() + "/contacts";

@@ -63,6 +63,9 @@ public class AccountService {
         Account account = dataScope.writable(accounts.findById(id).orElse(null), "account", id);
         Versions.check(account, expectedVersion != null ? expectedVersion : request.version());
         Resolved resolved = resolve(request, account.getId());
+        if (Boolean.TRUE.equals(request.shared()) != account.isShared()) {
+            ownership.requireMayChangeSharing(account);
+        }
         Map<String, Object> before = snapshot(account);
         account.setType(request.type());
         if (!account.getName().equals(request.name().trim())) {

@@ -38,6 +38,20 @@ public class Ownership {
         record.setTeam(owner.team());
     }
 
+    /**
+     * Sharing widens who sees a record, so only its owner, the owner's manager, an admin or an integration may switch
+     * it; a salesperson who sees a record only because it is shared cannot un-share it from everyone else.
+     */
+    public void requireMayChangeSharing(ScopedRecord record) {
+        HubUser caller = currentUser.require();
+        boolean allowed = caller.has(Role.ADMIN) || caller.has(Role.INTEGRATION)
+                || caller.name().equals(record.getOwner())
+                || caller.has(Role.MANAGER) && caller.team() != null && caller.team().equals(record.getTeam());
+        if (!allowed) {
+            throw new InvalidFieldException("shared", "only the owner, their manager or an admin may change sharing");
+        }
+    }
+
     private static boolean mayAssignTo(HubUser caller, HubUser owner) {
         if (caller.has(Role.ADMIN) || caller.has(Role.INTEGRATION)) {
             return true;

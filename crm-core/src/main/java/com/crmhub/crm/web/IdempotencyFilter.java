@@ -56,7 +56,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                     new ApiExceptionHandler.FieldError(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " characters"))));
             return;
         }
-        byte[] body = request instanceof CachedBodyRequest cached ? cached.body() : new byte[0];
+        // Security wraps the request again, so look for the buffered body beneath its wrappers.
+        CachedBodyRequest cached = org.springframework.web.util.WebUtils.getNativeRequest(request, CachedBodyRequest.class);
+        byte[] body = cached != null ? cached.body() : new byte[0];
         String requestHash = IdempotencyStore.sha256(concat(request.getMethod() + " " + request.getRequestURI() + "\n", body));
         String id = IdempotencyStore.id(auth.getName(), key);
 

@@ -1,0 +1,7 @@
+package com.crmhub.journey;
+
+import com.crmhub.support.HubIntegrationTest;
+
+@HubIntegrationTest
+class SalesJourneyIntegrationTests extends SalesJourneyScenarios {
+}

@@ -1,0 +1,7 @@
+package com.crmhub.system;
+
+import com.crmhub.support.HubIntegrationTest;
+
+@HubIntegrationTest
+class BadInputIntegrationTests extends BadInputScenarios {
+}
