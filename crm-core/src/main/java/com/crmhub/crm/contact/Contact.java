@@ -1,5 +1,6 @@
 package com.crmhub.crm.contact;
 
+import com.crmhub.crm.shared.VersionedRecord;
 import com.crmhub.crm.account.Account;
 import com.crmhub.crm.audit.Audited;
 import com.crmhub.crm.shared.ScopeAware;
@@ -12,12 +13,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-import java.time.Instant;
 
 /**
  * A person at an account. E-mail is stored lower-case and the mobile in E.164, and the chat identities are kept, so
@@ -26,7 +23,7 @@ import java.time.Instant;
 @Entity
 @Table(name = "contact")
 @Audited("contact")
-public class Contact implements ScopeAware {
+public class Contact extends VersionedRecord implements ScopeAware {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "contact_seq")
@@ -58,33 +55,12 @@ public class Contact implements ScopeAware {
     @Column(name = "dingtalk_unionid", length = 64)
     private String dingtalkUnionId;
 
-    @Version
-    @Column(name = "version", nullable = false)
-    private long version;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     protected Contact() {
     }
 
     public Contact(Account account, String name) {
         this.account = account;
         this.name = name;
-    }
-
-    @PrePersist
-    void onCreate() {
-        createdAt = Instant.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now();
     }
 
     @Override
@@ -156,15 +132,4 @@ public class Contact implements ScopeAware {
         this.dingtalkUnionId = dingtalkUnionId;
     }
 
-    public long getVersion() {
-        return version;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
 }

@@ -1,5 +1,6 @@
 package com.crmhub.crm.pipeline;
 
+import com.crmhub.crm.shared.VersionedRecord;
 import com.crmhub.crm.audit.Audited;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -9,13 +10,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -30,7 +27,7 @@ import org.hibernate.annotations.BatchSize;
 @Entity
 @Table(name = "pipeline")
 @Audited("pipeline")
-public class Pipeline {
+public class Pipeline extends VersionedRecord {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "pipeline_seq")
@@ -48,32 +45,11 @@ public class Pipeline {
     @BatchSize(size = 50)
     private List<Stage> stages = new ArrayList<>();
 
-    @Version
-    @Column(name = "version", nullable = false)
-    private long version;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     protected Pipeline() {
     }
 
     public Pipeline(String name) {
         this.name = name;
-    }
-
-    @PrePersist
-    void onCreate() {
-        createdAt = Instant.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now();
     }
 
     public Stage addStage(String name, int position, BigDecimal probability, boolean closed, boolean won,
@@ -123,15 +99,4 @@ public class Pipeline {
         this.defaultPipeline = defaultPipeline;
     }
 
-    public long getVersion() {
-        return version;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
 }

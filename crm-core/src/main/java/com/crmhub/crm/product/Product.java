@@ -1,18 +1,15 @@
 package com.crmhub.crm.product;
 
+import com.crmhub.crm.shared.VersionedRecord;
 import com.crmhub.crm.audit.Audited;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
-import java.time.Instant;
 
 /**
  * A product as the ERP (its master) describes it. Reference data: every user reads it, only administrators and
@@ -22,7 +19,7 @@ import java.time.Instant;
 @Entity
 @Table(name = "product")
 @Audited("product")
-public class Product {
+public class Product extends VersionedRecord {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "product_seq")
@@ -48,32 +45,11 @@ public class Product {
     @Column(name = "active", nullable = false)
     private boolean active;
 
-    @Version
-    @Column(name = "version", nullable = false)
-    private long version;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
     protected Product() {
     }
 
     public Product(String sku) {
         this.sku = sku;
-    }
-
-    @PrePersist
-    void onCreate() {
-        createdAt = Instant.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now();
     }
 
     /** Sets every editable field at once; money is kept at the column's scale so that audit shows real changes only. */
@@ -113,15 +89,4 @@ public class Product {
         return active;
     }
 
-    public long getVersion() {
-        return version;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
 }

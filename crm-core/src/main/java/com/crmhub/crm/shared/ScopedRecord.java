@@ -2,17 +2,13 @@ package com.crmhub.crm.shared;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
-import jakarta.persistence.Version;
-import java.time.Instant;
 
 /**
  * A record that belongs to someone: its owner, the owner's team, and whether it is shared with every sales user.
  * {@link com.crmhub.crm.security.DataScope} decides visibility from these three fields alone.
  */
 @MappedSuperclass
-public abstract class ScopedRecord implements ScopeAware {
+public abstract class ScopedRecord extends VersionedRecord implements ScopeAware {
 
     @Column(name = "owner_name", length = 100)
     private String owner;
@@ -22,27 +18,6 @@ public abstract class ScopedRecord implements ScopeAware {
 
     @Column(name = "shared", nullable = false)
     private boolean shared;
-
-    @Version
-    @Column(name = "version", nullable = false)
-    private long version;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
-    @PrePersist
-    void onCreate() {
-        createdAt = Instant.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now();
-    }
 
     @Override
     public ScopedRecord scopeRoot() {
@@ -73,15 +48,4 @@ public abstract class ScopedRecord implements ScopeAware {
         this.shared = shared;
     }
 
-    public long getVersion() {
-        return version;
-    }
-
-    public Instant getCreatedAt() {
-        return createdAt;
-    }
-
-    public Instant getUpdatedAt() {
-        return updatedAt;
-    }
 }

@@ -24,7 +24,7 @@ public final class Versions {
     }
 
     /** Throws 409 unless {@code expected} (when given) equals the record's current version. */
-    public static void check(ScopedRecord record, Long expected) {
+    public static void check(VersionedRecord record, Long expected) {
         if (expected != null && expected != record.getVersion()) {
             throw new ConflictException("stale version: the record is at version " + record.getVersion()
                     + ", the request was based on version " + expected,
@@ -32,7 +32,7 @@ public final class Versions {
         }
     }
 
-    public static String etag(ScopedRecord record) {
+    public static String etag(VersionedRecord record) {
         return "\"" + record.getVersion() + "\"";
     }
 }
