@@ -5,17 +5,25 @@ import java.util.Map;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
+import com.crmhub.routes.shared.FlowProperties;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
 import org.springframework.stereotype.Component;
 
-/** Declares the configured multicast addresses and their durable, filtered subscription queues on the embedded broker. */
+/**
+ * Declares on the embedded broker the configured multicast addresses with their durable, filtered subscription queues,
+ * and each flow's redelivery policy (delay, multiplier, ceiling) on the address its queue lives on.
+ */
 @Component
 class EmbeddedBrokerSubscriptions implements ArtemisConfigurationCustomizer {
 
     private final BrokerProperties properties;
+    private final FlowProperties flows;
 
-    EmbeddedBrokerSubscriptions(BrokerProperties properties) {
+    EmbeddedBrokerSubscriptions(BrokerProperties properties, FlowProperties flows) {
         this.properties = properties;
+        this.flows = flows;
     }
 
     @Override
@@ -31,5 +39,18 @@ class EmbeddedBrokerSubscriptions implements ArtemisConfigurationCustomizer {
                     .setDurable(true));
         }
         addresses.values().forEach(configuration::addAddressConfiguration);
+        for (FlowProperties.Flow flow : flows.flows()) {
+            configuration.addQueueConfiguration(QueueConfiguration.of(flow.deadLetterQueue())
+                    .setRoutingType(RoutingType.ANYCAST).setDurable(true));
+            FlowProperties.Redelivery r = flow.redelivery();
+            configuration.addAddressSetting(flow.address(), new AddressSettings()
+                    .setRedeliveryDelay(r.initialDelay().toMillis())
+                    .setRedeliveryMultiplier(r.multiplier())
+                    .setMaxRedeliveryDelay(r.maxDelay().toMillis())
+                    // The route parks a message with its reason after maxAttempts; this only catches a failure to park.
+                    .setMaxDeliveryAttempts(r.maxAttempts() + 1)
+                    .setDeadLetterAddress(SimpleString.of(flow.deadLetterQueue()))
+                    .setAutoCreateDeadLetterResources(false));
+        }
     }
 }

@@ -192,9 +192,7 @@ public class AuditTrail implements PostInsertEventListener, PostUpdateEventListe
             throw new IllegalStateException("cannot serialise audit changes", e);
         }
         session.doWork(connection -> {
-            try (PreparedStatement ps = connection.prepareStatement("insert into audit_entry "
-                    + "(id, entity_type, entity_id, action, actor, correlation_id, occurred_at, changes) "
-                    + "values (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement ps = connection.prepareStatement(AuditLog.INSERT)) {
                 ps.setString(1, UUID.randomUUID().toString());
                 ps.setString(2, audited.value());
                 ps.setString(3, String.valueOf(id));
