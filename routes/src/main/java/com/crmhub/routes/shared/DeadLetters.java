@@ -2,6 +2,7 @@ package com.crmhub.routes.shared;
 
 import com.crmhub.canonical.MessageHeaders;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -22,14 +23,33 @@ public class DeadLetters {
 
     private final JmsTemplate jms;
     private final FlowProperties flows;
+    private final List<DeadLetterListener> listeners;
 
-    public DeadLetters(JmsTemplate jms, FlowProperties flows) {
+    public DeadLetters(JmsTemplate jms, FlowProperties flows, List<DeadLetterListener> listeners) {
         this.jms = jms;
         this.flows = flows;
+        this.listeners = List.copyOf(listeners);
     }
 
-    /** Parks the exchange's message for {@code flow}; the reason is the caught exception unless given. */
-    public void park(Exchange exchange, String flowName, int attempts) {
+    /** Parks the exchange's message on the dead-letter queue of the route it came from; the reason is the exception. */
+    public void park(Exchange exchange) {
+        parkFor(exchange, exchange.getFromRouteId(), attempts(exchange));
+    }
+
+    /** True once a message has been delivered as often as its flow allows: the next failure parks it. */
+    public boolean exhausted(Exchange exchange) {
+        int max = flows.flow(exchange.getFromRouteId()).map(f -> f.redelivery().maxAttempts()).orElse(1);
+        return attempts(exchange) >= max;
+    }
+
+    /** Deliveries so far, as the broker counts them (JMSXDeliveryCount starts at 1). */
+    static int attempts(Exchange exchange) {
+        Integer count = exchange.getMessage().getHeader("JMSXDeliveryCount", Integer.class);
+        return count == null ? 1 : count;
+    }
+
+    /** Parks the exchange's message for {@code flow}; the reason is the caught exception. */
+    public void parkFor(Exchange exchange, String flowName, int attempts) {
         FlowProperties.Flow flow = flows.flow(flowName)
                 .orElseThrow(() -> new IllegalStateException("no flow " + flowName + " in hub.flows"));
         Message in = exchange.getMessage();
@@ -57,8 +77,12 @@ public class DeadLetters {
             message.setStringProperty(DeadLetterHeaders.LAST_FAILURE, now);
             return message;
         });
+        String businessKey = in.getHeader(MessageHeaders.BUSINESS_KEY, String.class);
         log.warn("flow {} parked message {} (business key {}) after {} attempt(s): {}", flow.name(), id,
-                in.getHeader(MessageHeaders.BUSINESS_KEY), attempts, abbreviate(finalReason));
+                businessKey, attempts, abbreviate(finalReason));
+        DeadLetterListener.ParkedMessage parked = new DeadLetterListener.ParkedMessage(id, body, businessKey,
+                finalReason, attempts);
+        listeners.stream().filter(l -> l.flow().equals(flow.name())).forEach(l -> l.parked(parked));
     }
 
     private static String abbreviate(String text) {

@@ -1,0 +1,47 @@
+package com.crmhub.routes.order;
+
+import com.crmhub.canonical.Envelope;
+import com.crmhub.canonical.order.OrderAccepted;
+import com.crmhub.canonical.order.SalesOrder;
+import com.crmhub.connectors.erp.ErpRejectedException;
+import com.crmhub.connectors.erp.ErpSalesOrderClient;
+import com.crmhub.crm.order.OrderService;
+import com.crmhub.crm.security.SystemActor;
+import com.crmhub.routes.shared.CanonicalMessages;
+import com.crmhub.routes.shared.PermanentFailure;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.stereotype.Component;
+
+/** The steps of the order-to-ERP flow: read the SalesOrder, hand it to the ERP, record what the ERP answered. */
+@Component
+class ErpOrderSubmission {
+
+    private final CanonicalMessages messages;
+    private final ErpSalesOrderClient erp;
+    private final OrderService orders;
+
+    ErpOrderSubmission(CanonicalMessages messages, ErpSalesOrderClient erp, OrderService orders) {
+        this.messages = messages;
+        this.erp = erp;
+        this.orders = orders;
+    }
+
+    SalesOrder salesOrder(String body) {
+        Envelope<JsonNode> envelope = messages.read(body);
+        return messages.payload(envelope, "SalesOrder", SalesOrder.class);
+    }
+
+    /** Calls CreateSalesOrder. A duplicate is a success (the ERP reports the first order's number). */
+    OrderAccepted submit(SalesOrder order) {
+        SystemActor.runAs(OrderHandOver.ACTOR, () -> orders.recordErpAttempt(order.orderId()));
+        try {
+            return erp.createSalesOrder(order);
+        } catch (ErpRejectedException e) {
+            throw new PermanentFailure("the ERP refused order " + order.orderId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    void accepted(OrderAccepted accepted) {
+        SystemActor.runAs(OrderHandOver.ACTOR, () -> orders.recordAccepted(accepted));
+    }
+}

@@ -1,0 +1,42 @@
+package com.crmhub.routes.order;
+
+import static com.crmhub.routes.shared.FlowErrorRouteConfiguration.FLOW_ERRORS;
+
+import com.crmhub.routes.shared.FlowProperties;
+import org.apache.camel.builder.RouteBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sales orders to the ERP over SOAP. The call runs inside the ERP's circuit breaker: while the ERP keeps failing the
+ * breaker opens, {@link ErpBreakerGuard} stops this consumer so orders wait on the queue without using up their
+ * attempts, and half-open probes resume it. A ValidationFault parks the order at once; transient failures roll back
+ * and the broker redelivers with backoff until the flow's attempts are used up.
+ */
+@Component
+public class OrderToErpRoute extends RouteBuilder {
+
+    static final String ROUTE_ID = "order-to-erp";
+
+    private final FlowProperties flows;
+    private final ErpFlowProperties erp;
+
+    public OrderToErpRoute(FlowProperties flows, ErpFlowProperties erp) {
+        this.flows = flows;
+        this.erp = erp;
+    }
+
+    @Override
+    public void configure() {
+        FlowProperties.Flow flow = flows.flow(ROUTE_ID).orElseThrow();
+
+        from("jms:queue:" + flow.queue() + "?transacted=true&concurrentConsumers=" + erp.consumers())
+                .routeId(ROUTE_ID)
+                .routeConfigurationId(FLOW_ERRORS)
+                .bean(ErpOrderSubmission.class, "salesOrder").id("read-sales-order")
+                .circuitBreaker()
+                    .resilience4jConfiguration().circuitBreaker(ErpCircuitBreakerConfig.BEAN).end()
+                    .bean(ErpOrderSubmission.class, "submit").id("erp-create-sales-order")
+                .end()
+                .bean(ErpOrderSubmission.class, "accepted").id("record-acceptance");
+    }
+}

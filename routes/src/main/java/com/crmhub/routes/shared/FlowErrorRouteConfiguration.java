@@ -1,0 +1,37 @@
+package com.crmhub.routes.shared;
+
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The error handling every queue-fed flow opts into ({@code .routeConfigurationId(FLOW_ERRORS)}). One layer owns
+ * redelivery: the broker. Camel never redelivers; a failed exchange rolls back its JMS transaction and the broker
+ * delivers the message again after the flow's delay (1 s, ×2, at most 5 min by default). The route only decides when to
+ * stop: a message that can never succeed is parked at once, and one that failed its last allowed delivery is parked
+ * with its reason and attempt count.
+ */
+@Component
+public class FlowErrorRouteConfiguration extends RouteConfigurationBuilder {
+
+    public static final String FLOW_ERRORS = "flow-errors";
+
+    @Override
+    public void configuration() {
+        routeConfiguration(FLOW_ERRORS)
+                .onException(PermanentFailure.class, InvalidMessageException.class)
+                    .handled(true)
+                    .bean("deadLetters", "park")
+                .end()
+                .onException(Exception.class)
+                    .onWhen(method("deadLetters", "exhausted"))
+                    .handled(true)
+                    .bean("deadLetters", "park")
+                .end()
+                .onException(Exception.class)
+                    .handled(false)
+                    .log(LoggingLevel.WARN, "${routeId}: delivery ${header.JMSXDeliveryCount} of ${header.hubBusinessKey} "
+                            + "failed, the broker will redeliver: ${exception.class.simpleName}: ${exception.message}")
+                .end();
+    }
+}
