@@ -43,7 +43,7 @@ class OrderCreation {
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     Order create(DealWon event, Clock clock) {
-        var existing = orders.findByDealId(event.dealId());
+        var existing = orders.findByDeal_Id(event.dealId());
         if (existing.isPresent()) {
             return OrderService.initialized(existing.get());
         }
@@ -71,7 +71,7 @@ class OrderCreation {
     /** The order of a deal, loaded for a caller outside any transaction (the one that lost a creation race). */
     @Transactional(readOnly = true)
     Optional<Order> existing(long dealId) {
-        return orders.findByDealId(dealId).map(OrderService::initialized);
+        return orders.findByDeal_Id(dealId).map(OrderService::initialized);
     }
 
     private static String body(Order order) {

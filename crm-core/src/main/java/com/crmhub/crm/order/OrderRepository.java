@@ -16,7 +16,7 @@ public interface OrderRepository extends JpaRepository<Order, Long>, JpaSpecific
 
     Optional<Order> findByErpOrderNo(String erpOrderNo);
 
-    Optional<Order> findByDealId(Long dealId);
+    Optional<Order> findByDeal_Id(Long dealId);
 
     /** Lists load what the views show in the same query, instead of one query per order. */
     @Override
