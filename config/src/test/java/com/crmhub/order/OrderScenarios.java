@@ -22,6 +22,12 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -154,6 +160,28 @@ abstract class OrderScenarios extends ApiTestSupport {
         assertThat(sales.customer().address()).isEqualTo("Zhejiang Hangzhou");
         assertThat(sales.requestedDate()).hasToString("2026-06-30");
         assertThat(sales.lines()).hasSize(2);
+    }
+
+    @Test
+    void twoDeliveriesOfTheSameDealWonAtOnceStillMakeOneOrder() throws Exception {
+        DealWon won = wonDeal();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            Callable<Long> create = () -> {
+                start.await();
+                return erp(() -> orderService.createFromDealWon(won)).getId();
+            };
+            Future<Long> a = pool.submit(create);
+            Future<Long> b = pool.submit(create);
+            start.countDown();
+            assertThat(a.get(30, TimeUnit.SECONDS)).isEqualTo(b.get(30, TimeUnit.SECONDS));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(as("sales_east1").get("/api/v1/orders?dealId=" + won.dealId()).expect(200).body().path("items"))
+                .hasSize(1);
+        assertThat(timeline("deals", won.dealId())).filteredOn(t -> t.endsWith("sent to the ERP")).hasSize(1);
     }
 
     @Test
