@@ -44,6 +44,13 @@ class ArchitectureTests {
     @ArchTest
     static final ArchRule routeBuildersAreNamedForTheirFlow = classes()
             .that().areAssignableTo(org.apache.camel.builder.RouteBuilder.class)
+            .and().areNotAssignableTo(org.apache.camel.builder.RouteConfigurationBuilder.class)
             .should().haveSimpleNameEndingWith("Route")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule sharedErrorHandlingIsARouteConfiguration = classes()
+            .that().areAssignableTo(org.apache.camel.builder.RouteConfigurationBuilder.class)
+            .should().haveSimpleNameEndingWith("RouteConfiguration")
             .allowEmptyShould(true);
 }

@@ -40,8 +40,9 @@ class SecurityConfig {
                 .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
                         writeProblem(objectMapper, response, HttpStatus.FORBIDDEN, "your role may not do this")))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // The API is stateless JSON; Jolokia's POSTs come from Hawtio, which Spring Security already guards by role.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/actuator/jolokia/**"))
+                // The API and the SOAP services (/services, called by the ERP) are stateless machine interfaces; Jolokia's
+                // POSTs come from Hawtio, which Spring Security already guards by role.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/services/**", "/actuator/jolokia/**"))
                 .headers(Customizer.withDefaults());
         return http.build();
     }

@@ -1,0 +1,7 @@
+package com.crmhub.order;
+
+import com.crmhub.support.HubIntegrationTest;
+
+@HubIntegrationTest
+class OrderIntegrationTests extends OrderScenarios {
+}

@@ -1,0 +1,7 @@
+package com.crmhub.order;
+
+import com.crmhub.support.PostgresHubIntegrationTest;
+
+@PostgresHubIntegrationTest
+class OrderPostgresIntegrationTests extends OrderScenarios {
+}
