@@ -19,7 +19,7 @@ class ErpSoapEndpoints {
         CxfEndpoint endpoint = new CxfEndpoint();
         endpoint.setAddress("/erp/shipment-notices");
         endpoint.setWsdlURL(ErpShipmentNotices.WSDL_LOCATION);
-        endpoint.setServiceClass(ErpShipmentNotices.SERVICE_INTERFACE);
+        endpoint.setServiceClass(ErpShipmentNotices.SERVICE_CLASS);
         endpoint.setServiceNameAsQName(ErpShipmentNotices.SERVICE_NAME);
         endpoint.setPortNameAsQName(ErpShipmentNotices.PORT_NAME);
         endpoint.setDataFormat(DataFormat.POJO);
