@@ -29,7 +29,7 @@ import org.springframework.ws.soap.saaj.SaajSoapMessageFactory;
 public class EndpointConfig {
 
     /** Won deals, as the order-to-ERP flow reads them: the deal-won queue on the crm.events address. */
-    public static final String DEAL_WON_QUEUE = "crm.events::crm.events.deal-won";
+    public static final String DEAL_WON_QUEUE = "crm.events::crm.events.test-deal-won";
 
     /** Where the ERP stand-in listens, {@code http://127.0.0.1:<port>}, for the hub's ERP address in ERP tests. */
     public static final String ERP_URL_PROPERTY = "it.erp.url";
