@@ -55,6 +55,7 @@ import org.springframework.stereotype.Component;
 public class ErpSalesOrderClient implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ErpSalesOrderClient.class);
+    private static final String OWN_HTTP_CLIENT = "share.httpclient.http.conduit";
 
     private final ErpSalesOrderMapper mapper = new ErpSalesOrderMapper();
     private final ErpProperties properties;
@@ -198,6 +199,9 @@ public class ErpSalesOrderClient implements DisposableBean {
         Map<String, Object> clientProperties = new HashMap<>();
         clientProperties.put(Message.SCHEMA_VALIDATION_ENABLED, Boolean.TRUE);
         clientProperties.put(ClientImpl.THREAD_LOCAL_REQUEST_CONTEXT, Boolean.TRUE);
+        // CXF shares one JDK HttpClient between conduits with equal settings, process-wide, and closing one client
+        // could close it under another: this client owns its HttpClient (and so its connection pool).
+        clientProperties.put(OWN_HTTP_CLIENT, Boolean.FALSE);
         factory.setProperties(clientProperties);
         if (properties.auth() == ErpProperties.Auth.WS_SECURITY) {
             factory.getOutInterceptors().add(usernameToken(properties.username(), properties.password()));
