@@ -74,7 +74,11 @@ final class ShipmentNoticeSender {
             }
             error = "accepted=false";
         } catch (RuntimeException e) {
-            error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            error = root.getClass().getSimpleName() + ": " + root.getMessage();
         }
         record(notice, attempt, false, error);
         Duration delay = backoff(attempt);
