@@ -31,7 +31,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 /** Deals over HTTP: pricing, the stage/win/lose state machine, data scopes, audit, and the events they publish. */
 abstract class DealScenarios extends ApiTestSupport {
 
-    static final String DEAL_WON_QUEUE = "crm.events::crm.events.deal-won";
+    static final String DEAL_WON_QUEUE = "crm.events::crm.events.test-deal-won";
 
     @Autowired
     AccountRepository accountRepository;

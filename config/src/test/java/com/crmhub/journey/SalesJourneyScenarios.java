@@ -21,7 +21,7 @@ import org.springframework.jms.core.JmsTemplate;
  */
 abstract class SalesJourneyScenarios extends ApiTestSupport {
 
-    private static final String DEAL_WON_QUEUE = "crm.events::crm.events.deal-won";
+    private static final String DEAL_WON_QUEUE = "crm.events::crm.events.test-deal-won";
 
     @Autowired
     JmsTemplate jms;

@@ -28,6 +28,7 @@ class EmbeddedBrokerSubscriptions implements ArtemisConfigurationCustomizer {
 
     @Override
     public void customize(org.apache.activemq.artemis.core.config.Configuration configuration) {
+        configuration.setName(properties.name());
         Map<String, CoreAddressConfiguration> addresses = new LinkedHashMap<>();
         for (BrokerProperties.Subscription s : properties.subscriptions()) {
             CoreAddressConfiguration address = addresses.computeIfAbsent(s.address(),

@@ -1,0 +1,101 @@
+package com.crmhub.it.support;
+
+import jakarta.jms.ConnectionFactory;
+import org.citrusframework.http.client.HttpClient;
+import org.citrusframework.http.client.HttpClientBuilder;
+import org.citrusframework.jms.endpoint.JmsEndpoint;
+import org.citrusframework.jms.endpoint.JmsEndpointBuilder;
+import org.citrusframework.message.ErrorHandlingStrategy;
+import org.citrusframework.ws.client.WebServiceClient;
+import org.citrusframework.ws.client.WebServiceClientBuilder;
+import org.citrusframework.ws.server.WebServiceServer;
+import org.citrusframework.ws.server.WebServiceServerBuilder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistrar;
+import org.springframework.ws.soap.SoapMessageFactory;
+import org.springframework.ws.soap.saaj.SaajSoapMessageFactory;
+
+/**
+ * Every endpoint through which the end-to-end tests play the outside systems. A {@code @TestConfiguration} (not a plain
+ * {@code @Configuration}) so the hub's component scan never picks it up for the other tests; {@link HubEndToEndTest}
+ * imports it.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class EndpointConfig {
+
+    /** Won deals, as the order-to-ERP flow reads them: the deal-won queue on the crm.events address. */
+    public static final String DEAL_WON_QUEUE = "crm.events::crm.events.test-deal-won";
+
+    /** Where the ERP stand-in listens, {@code http://127.0.0.1:<port>}, for the hub's ERP address in ERP tests. */
+    public static final String ERP_URL_PROPERTY = "it.erp.url";
+
+    private static final long TIMEOUT_MILLIS = 15_000;
+
+    /**
+     * The hub's REST API, as web forms, salespeople and the admin call it. Authenticates per request (each test
+     * chooses the user: {@link HubUsers#basicAuth}); 4xx and 5xx answers come back as messages to validate.
+     */
+    @Bean
+    public HttpClient hubClient(Environment environment) {
+        return new HttpClientBuilder()
+                .endpointResolver(new LocalHubUri(environment, ""))
+                .contentType(MediaType.APPLICATION_JSON_VALUE)
+                .errorHandlingStrategy(ErrorHandlingStrategy.PROPAGATE)
+                .timeout(TIMEOUT_MILLIS)
+                .build();
+    }
+
+    /** The embedded broker's deal-won queue, through the hub's own connection factory. Receive with a selector. */
+    @Bean
+    public JmsEndpoint dealWonEndpoint(ConnectionFactory connectionFactory) {
+        return new JmsEndpointBuilder()
+                .connectionFactory(connectionFactory)
+                .destination(DEAL_WON_QUEUE)
+                .timeout(TIMEOUT_MILLIS)
+                .build();
+    }
+
+    /** SOAP 1.1, as both ERP contracts are. */
+    @Bean
+    public SoapMessageFactory erpSoapMessageFactory() {
+        return new SaajSoapMessageFactory();
+    }
+
+    /**
+     * Citrus as the ERP: a SOAP server on 127.0.0.1 and a free port (Jetty, test scope only), answering whatever
+     * path the hub calls. Started with the context; its address is {@value #ERP_URL_PROPERTY}.
+     */
+    @Bean
+    public WebServiceServer erpServer() {
+        ServerConnector connector = new ServerConnector(new Server());
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        return new WebServiceServerBuilder()
+                .connector(connector)
+                .autoStart(true)
+                .timeout(TIMEOUT_MILLIS)
+                .build();
+    }
+
+    /** Publishes the ERP stand-in's address; read lazily, so the server has bound its port by then. */
+    @Bean
+    public DynamicPropertyRegistrar erpServerUrl(WebServiceServer erpServer) {
+        return registry -> registry.add(ERP_URL_PROPERTY,
+                () -> "http://127.0.0.1:" + ((ServerConnector) erpServer.getConnector()).getLocalPort());
+    }
+
+    /** Citrus as the ERP calling the hub: shipment notices pushed to the hub's SOAP service. */
+    @Bean
+    public WebServiceClient erpShipmentNoticeClient(Environment environment, SoapMessageFactory erpSoapMessageFactory) {
+        return new WebServiceClientBuilder()
+                .endpointResolver(new LocalHubUri(environment, "/services/erp/shipment-notices"))
+                .messageFactory(erpSoapMessageFactory)
+                .timeout(TIMEOUT_MILLIS)
+                .build();
+    }
+}
