@@ -19,8 +19,8 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @Inherited
 @AutoConfigureObservability
-@SpringBootTest(classes = HubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = HubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles({"test", "postgres"})
-@ContextConfiguration(initializers = PostgresSchemaInitializer.class)
+@ContextConfiguration(initializers = {PostgresSchemaInitializer.class, FreePortInitializer.class})
 public @interface PostgresHubIntegrationTest {
 }

@@ -25,8 +25,9 @@ class ShipmentNoticeReceiver {
         this.orders = orders;
     }
 
+    /** Returns the acknowledgement the SOAP service answers with. */
     Object receive(Object notice) {
-        Shipment shipment = mapper.toShipment(notice);
+        Shipment shipment = mapper.fromSoapBody(notice);
         validator.require("Shipment", objectMapper.valueToTree(shipment));
         SystemActor.runAs(OrderHandOver.ACTOR, () -> orders.receiveShipment(shipment));
         return mapper.ack(shipment.noticeId(), true);

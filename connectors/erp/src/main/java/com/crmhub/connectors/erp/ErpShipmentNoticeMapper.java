@@ -26,6 +26,18 @@ public class ErpShipmentNoticeMapper {
                         .toList());
     }
 
+    /**
+     * The notice from the body a Camel CXF consumer hands over in POJO mode (the operation's parameter list), so that
+     * routes never name the generated types.
+     */
+    public Shipment fromSoapBody(Object body) {
+        Object notice = body instanceof java.util.List<?> parameters && !parameters.isEmpty() ? parameters.get(0) : body;
+        if (notice instanceof ShipmentNotice shipmentNotice) {
+            return toShipment(shipmentNotice);
+        }
+        throw new IllegalArgumentException("not a ShipmentNotice: " + (notice == null ? "null" : notice.getClass().getName()));
+    }
+
     public ShipmentNoticeAck ack(String noticeId, boolean accepted) {
         ShipmentNoticeAck ack = new ShipmentNoticeAck();
         ack.setNoticeId(noticeId);
