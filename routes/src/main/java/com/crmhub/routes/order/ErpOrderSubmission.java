@@ -10,6 +10,8 @@ import com.crmhub.crm.security.SystemActor;
 import com.crmhub.routes.shared.CanonicalMessages;
 import com.crmhub.routes.shared.PermanentFailure;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /** The steps of the order-to-ERP flow: read the SalesOrder, hand it to the ERP, record what the ERP answered. */
@@ -19,11 +21,14 @@ class ErpOrderSubmission {
     private final CanonicalMessages messages;
     private final ErpSalesOrderClient erp;
     private final OrderService orders;
+    private final CircuitBreaker breaker;
 
-    ErpOrderSubmission(CanonicalMessages messages, ErpSalesOrderClient erp, OrderService orders) {
+    ErpOrderSubmission(CanonicalMessages messages, ErpSalesOrderClient erp, OrderService orders,
+                       @Qualifier(ErpCircuitBreakerConfig.BEAN) CircuitBreaker breaker) {
         this.messages = messages;
         this.erp = erp;
         this.orders = orders;
+        this.breaker = breaker;
     }
 
     SalesOrder salesOrder(String body) {
@@ -31,11 +36,16 @@ class ErpOrderSubmission {
         return messages.payload(envelope, "SalesOrder", SalesOrder.class);
     }
 
-    /** Calls CreateSalesOrder. A duplicate is a success (the ERP reports the first order's number). */
+    /**
+     * Calls CreateSalesOrder through the breaker; while it is open this throws CallNotPermittedException without calling
+     * the ERP. A duplicate is a success (the ERP reports the first order's number).
+     */
     OrderAccepted submit(SalesOrder order) {
-        SystemActor.runAs(OrderHandOver.ACTOR, () -> orders.recordErpAttempt(order.orderId()));
         try {
-            return erp.createSalesOrder(order);
+            return breaker.executeSupplier(() -> {
+                SystemActor.runAs(OrderHandOver.ACTOR, () -> orders.recordErpAttempt(order.orderId()));
+                return erp.createSalesOrder(order);
+            });
         } catch (ErpRejectedException e) {
             throw new PermanentFailure("the ERP refused order " + order.orderId() + ": " + e.getMessage(), e);
         }

@@ -1,6 +1,7 @@
 package com.crmhub.routes.order;
 
 import com.crmhub.connectors.erp.ErpShipmentNotices;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.camel.component.cxf.common.DataFormat;
 import org.apache.camel.component.cxf.jaxws.CxfEndpoint;
@@ -23,7 +24,7 @@ class ErpSoapEndpoints {
         endpoint.setServiceNameAsQName(ErpShipmentNotices.SERVICE_NAME);
         endpoint.setPortNameAsQName(ErpShipmentNotices.PORT_NAME);
         endpoint.setDataFormat(DataFormat.POJO);
-        endpoint.setProperties(Map.of("schema-validation-enabled", "true"));
+        endpoint.setProperties(new HashMap<>(Map.of("schema-validation-enabled", "true")));
         return endpoint;
     }
 }

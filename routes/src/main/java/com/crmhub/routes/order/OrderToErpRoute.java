@@ -7,8 +7,9 @@ import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * Sales orders to the ERP over SOAP. The call runs inside the ERP's circuit breaker: while the ERP keeps failing the
- * breaker opens, {@link ErpBreakerGuard} stops this consumer so orders wait on the queue without using up their
+ * Sales orders to the ERP over SOAP. The call runs inside the ERP's circuit breaker (applied by
+ * {@link ErpOrderSubmission} with Resilience4j's own API: Camel's circuitBreaker EIP kept its failures from the
+ * flow's error handling in this transacted route). While the ERP keeps failing the breaker opens, {@link ErpBreakerGuard} stops this consumer so orders wait on the queue without using up their
  * attempts, and half-open probes resume it. A ValidationFault parks the order at once; transient failures roll back
  * and the broker redelivers with backoff until the flow's attempts are used up.
  */
@@ -33,10 +34,7 @@ public class OrderToErpRoute extends RouteBuilder {
                 .routeId(ROUTE_ID)
                 .routeConfigurationId(FLOW_ERRORS)
                 .bean(ErpOrderSubmission.class, "salesOrder").id("read-sales-order")
-                .circuitBreaker()
-                    .resilience4jConfiguration().circuitBreaker(ErpCircuitBreakerConfig.BEAN).end()
-                    .bean(ErpOrderSubmission.class, "submit").id("erp-create-sales-order")
-                .end()
+                .bean(ErpOrderSubmission.class, "submit").id("erp-create-sales-order")
                 .bean(ErpOrderSubmission.class, "accepted").id("record-acceptance");
     }
 }

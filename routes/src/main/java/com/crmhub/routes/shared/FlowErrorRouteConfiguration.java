@@ -2,6 +2,7 @@ package com.crmhub.routes.shared;
 
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.apache.camel.model.RouteConfigurationDefinition;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,20 +19,17 @@ public class FlowErrorRouteConfiguration extends RouteConfigurationBuilder {
 
     @Override
     public void configuration() {
-        routeConfiguration(FLOW_ERRORS)
-                .onException(PermanentFailure.class, InvalidMessageException.class)
-                    .handled(true)
-                    .bean("deadLetters", "park")
-                .end()
-                .onException(Exception.class)
-                    .onWhen(method("deadLetters", "exhausted"))
-                    .handled(true)
-                    .bean("deadLetters", "park")
-                .end()
-                .onException(Exception.class)
-                    .handled(false)
-                    .log(LoggingLevel.WARN, "${routeId}: delivery ${header.JMSXDeliveryCount} of ${header.hubBusinessKey} "
-                            + "failed, the broker will redeliver: ${exception.class.simpleName}: ${exception.message}")
-                .end();
+        RouteConfigurationDefinition flowErrors = routeConfiguration(FLOW_ERRORS);
+        flowErrors.onException(PermanentFailure.class, InvalidMessageException.class)
+                .handled(true)
+                .bean("deadLetters", "park");
+        flowErrors.onException(Exception.class)
+                .onWhen(method("deadLetters", "exhausted"))
+                .handled(true)
+                .bean("deadLetters", "park");
+        flowErrors.onException(Exception.class)
+                .handled(false)
+                .log(LoggingLevel.WARN, "${routeId}: delivery ${header.JMSXDeliveryCount} of ${header.hubBusinessKey} "
+                        + "failed, the broker will redeliver: ${exception.class.simpleName}: ${exception.message}");
     }
 }
