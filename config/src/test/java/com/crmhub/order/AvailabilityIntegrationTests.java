@@ -28,6 +28,7 @@ class AvailabilityIntegrationTests extends ApiTestSupport {
     static class FakeErp {
 
         @Bean
+        @org.springframework.context.annotation.Primary
         ErpAvailability fakeErpAvailability() {
             return sku -> {
                 if (sku.startsWith("DOWN")) {

@@ -18,9 +18,11 @@ public class DealWonToOrderRoute extends RouteBuilder {
     private static final String ARTEMIS_DUPLICATE_ID = "_AMQ_DUPL_ID";
 
     private final FlowProperties flows;
+    private final ErpFlowProperties erp;
 
-    public DealWonToOrderRoute(FlowProperties flows) {
+    public DealWonToOrderRoute(FlowProperties flows, ErpFlowProperties erp) {
         this.flows = flows;
+        this.erp = erp;
     }
 
     @Override
@@ -30,6 +32,7 @@ public class DealWonToOrderRoute extends RouteBuilder {
 
         from("jms:queue:" + flow.queue() + "?transacted=true")
                 .routeId(ROUTE_ID)
+                .autoStartup(erp.enabled())
                 .routeConfigurationId(FLOW_ERRORS)
                 .bean(OrderHandOver.class, "salesOrderFor").id("create-order")
                 .setHeader(MessageHeaders.MESSAGE_ID, simple("${body.messageId()}"))

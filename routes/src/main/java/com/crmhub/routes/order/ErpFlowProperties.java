@@ -11,12 +11,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How the hub talks to the ERP beyond the connection itself ({@code hub.erp.*} of the connector): consumers, the
- * circuit breaker's thresholds and the availability cache.
+ * How the hub talks to the ERP beyond the connection itself ({@code hub.erp.*} of the connector): whether won deals
+ * go to the ERP at all ({@code enabled}: off, the order routes do not start),
+ * consumers, the circuit breaker's thresholds and the availability cache.
  */
 @Validated
 @ConfigurationProperties("hub.erp.flow")
-public record ErpFlowProperties(@Min(1) @DefaultValue("2") int consumers,
+public record ErpFlowProperties(@DefaultValue("true") boolean enabled,
+                                @Min(1) @DefaultValue("2") int consumers,
                                 @Valid @DefaultValue Breaker breaker,
                                 @NotNull @DefaultValue("30s") Duration availabilityCacheTtl) {
 

@@ -32,6 +32,7 @@ public class OrderToErpRoute extends RouteBuilder {
 
         from("jms:queue:" + flow.queue() + "?transacted=true&concurrentConsumers=" + erp.consumers())
                 .routeId(ROUTE_ID)
+                .autoStartup(erp.enabled())
                 .routeConfigurationId(FLOW_ERRORS)
                 .bean(ErpOrderSubmission.class, "salesOrder").id("read-sales-order")
                 .bean(ErpOrderSubmission.class, "submit").id("erp-create-sales-order")
