@@ -10,11 +10,11 @@ import com.crmhub.routes.shared.FlowProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
-import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import java.util.ArrayList;
@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.jms.core.JmsTemplate;
+import org.springframework.jms.support.JmsUtils;
 import org.springframework.stereotype.Service;
 
 /**
@@ -121,26 +122,27 @@ public class DeadLetterService {
     }
 
     private <T> T inTransaction(FlowProperties.Flow flow, String id, Work<T> work) {
-        T result = jms.execute(session -> {
-            Queue queue = session.createQueue(flow.deadLetterQueue());
-            try (MessageConsumer consumer = session.createConsumer(queue, selector(id))) {
+        T result;
+        try (Connection connection = jms.getConnectionFactory().createConnection();
+             Session session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
+            connection.start();
+            try (MessageConsumer consumer = session.createConsumer(session.createQueue(flow.deadLetterQueue()),
+                    selector(id))) {
                 Message message = consumer.receive(RECEIVE_TIMEOUT_MS);
                 if (message == null) {
                     session.rollback();
-                    return null;
+                    throw new NotFoundException("dead letter", id);
                 }
                 try {
-                    T value = work.apply(session, message);
+                    result = work.apply(session, message);
                     session.commit();
-                    return value;
                 } catch (RuntimeException | JMSException e) {
                     session.rollback();
                     throw e;
                 }
             }
-        }, true);
-        if (result == null) {
-            throw new NotFoundException("dead letter", id);
+        } catch (JMSException e) {
+            throw JmsUtils.convertJmsAccessException(e);
         }
         return result;
     }

@@ -1,0 +1,7 @@
+package com.crmhub.orderflow;
+
+import com.crmhub.support.PostgresHubIntegrationTest;
+
+@PostgresHubIntegrationTest
+class OrderFlowPostgresIntegrationTests extends OrderFlowScenarios {
+}
