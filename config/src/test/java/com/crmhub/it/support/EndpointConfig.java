@@ -15,7 +15,12 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import java.util.List;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.InterceptingClientHttpRequestFactory;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.http.client.support.BasicAuthenticationInterceptor;
+import org.springframework.ws.transport.http.ClientHttpRequestMessageSender;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 import org.springframework.ws.soap.SoapMessageFactory;
 import org.springframework.ws.soap.saaj.SaajSoapMessageFactory;
@@ -95,6 +100,24 @@ public class EndpointConfig {
         return new WebServiceClientBuilder()
                 .endpointResolver(new LocalHubUri(environment, "/services/erp/shipment-notices"))
                 .messageFactory(erpSoapMessageFactory)
+                .timeout(TIMEOUT_MILLIS)
+                .build();
+    }
+
+    /**
+     * The same ERP client, authenticated as the hub expects the ERP to be (HTTP Basic, user integration). SOAP faults
+     * come back as messages to validate instead of failing the send.
+     */
+    @Bean
+    public WebServiceClient erpShipmentNoticeAuthClient(Environment environment,
+                                                        SoapMessageFactory erpSoapMessageFactory) {
+        var requestFactory = new InterceptingClientHttpRequestFactory(new SimpleClientHttpRequestFactory(),
+                List.of(new BasicAuthenticationInterceptor("integration", HubUsers.PASSWORD)));
+        return new WebServiceClientBuilder()
+                .endpointResolver(new LocalHubUri(environment, "/services/erp/shipment-notices"))
+                .messageFactory(erpSoapMessageFactory)
+                .messageSender(new ClientHttpRequestMessageSender(requestFactory))
+                .faultStrategy(ErrorHandlingStrategy.PROPAGATE)
                 .timeout(TIMEOUT_MILLIS)
                 .build();
     }

@@ -20,11 +20,15 @@ public class FlowErrorRouteConfiguration extends RouteConfigurationBuilder {
     @Override
     public void configuration() {
         RouteConfigurationDefinition flowErrors = routeConfiguration(FLOW_ERRORS);
+        // Park the message as it arrived (the envelope), not what the route had turned its body into by then: the
+        // dead letter is replayed from it, and its listeners read the envelope.
         flowErrors.onException(PermanentFailure.class, InvalidMessageException.class)
+                .useOriginalMessage()
                 .handled(true)
                 .bean("deadLetters", "park");
         flowErrors.onException(Exception.class)
                 .onWhen(method("deadLetters", "exhausted"))
+                .useOriginalMessage()
                 .handled(true)
                 .bean("deadLetters", "park");
         flowErrors.onException(Exception.class)
