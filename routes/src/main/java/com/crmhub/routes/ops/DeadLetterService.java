@@ -44,10 +44,7 @@ public class DeadLetterService {
 
     DeadLetterService(JmsTemplate jms, FlowProperties flows, CanonicalValidator validator, ObjectMapper objectMapper,
                       AuditLog auditLog) {
-        // Replay and discard commit or roll back their own session (take off the DLQ + re-send, atomically): Boot's
-        // shared template is not session-transacted, so commit/rollback would throw after the work is done.
-        this.jms = new JmsTemplate(jms.getConnectionFactory());
-        this.jms.setSessionTransacted(true);
+        this.jms = jms;
         this.flows = flows;
         this.validator = validator;
         this.objectMapper = objectMapper;

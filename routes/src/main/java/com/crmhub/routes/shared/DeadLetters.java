@@ -56,9 +56,8 @@ public class DeadLetters {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         String reason = cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
         reason = reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason;
-        // Park what arrived, not what the route had turned it into by the time it failed.
-        Message original = exchange.getUnitOfWork() == null ? null : exchange.getUnitOfWork().getOriginalInMessage();
-        String body = (original != null ? original : in).getBody(String.class);
+        // The flows' error handling restores the message as it arrived (useOriginalMessage) before parking it.
+        String body = in.getBody(String.class);
         String now = Instant.now().toString();
         String firstFailure = in.getHeader(DeadLetterHeaders.FIRST_FAILURE, now, String.class);
         String id = UUID.randomUUID().toString();
