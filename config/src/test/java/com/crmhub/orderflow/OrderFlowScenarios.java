@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jms.core.JmsTemplate;
 
 /**
  * Won deals to ERP sales orders and back, through the real broker and real SOAP against the ERP simulator: the
@@ -34,6 +35,9 @@ abstract class OrderFlowScenarios extends ApiTestSupport {
 
     @Autowired
     AuditLog auditLog;
+
+    @Autowired
+    JmsTemplate jms;
 
     @Autowired
     @Qualifier("erpCircuitBreaker")
@@ -209,6 +213,56 @@ abstract class OrderFlowScenarios extends ApiTestSupport {
             assertThat(entry.action()).isEqualTo("REPLAYED");
             assertThat(entry.actor()).isEqualTo("operator");
         });
+    }
+
+    @Test
+    void anOrderTheErpKeepsRefusingIsParkedWithItsAttemptsWhenTheyRunOut() {
+        String sku = product(10);
+        erp.injectUnavailable(1_000);
+        long deal = wonDeal(sku, 1);
+
+        JsonNode failed = awaitStatus(deal, "FAILED");
+        erp.injectUnavailable(0);
+
+        String ref = failed.path("externalRef").asText();
+        JsonNode letter = deadLetterOf(ref);
+        assertThat(letter).as("dead letter of %s", ref).isNotNull();
+        // max-attempts is 5 in tests. Attempts are the broker's deliveries: a message the breaker guard takes back from
+        // a stopping consumer counts as one too, so the count can pass 5 by a little — it never parks earlier.
+        int deliveries = letter.path("attempts").asInt();
+        assertThat(deliveries).isBetween(5, 8);
+        assertThat(failed.path("erpAttempts").asInt()).isBetween(1, deliveries);
+        assertThat(letter.path("reason").asText()).contains("503");
+        assertThat(letter.path("firstFailure").asText()).isNotBlank();
+        assertThat(erpOrdersFor(ref)).isEmpty();
+    }
+
+    @Test
+    void aMessageThatIsNotAValidSalesOrderIsParkedAtOnceWithoutCallingTheErp() {
+        String messageId = unique("bad");
+        int callsBefore = erp.createCallCount();
+        jms.convertAndSend("erp.sales-orders", "{\"messageId\":\"" + messageId + "\",\"businessKey\":\"order:" + messageId
+                + "\",\"sourceSystem\":\"crm\",\"occurredAt\":\"2026-01-01T00:00:00Z\",\"type\":\"SalesOrder\","
+                + "\"schemaVersion\":1,\"payload\":{\"orderId\":\"" + messageId + "\",\"currency\":\"cny\",\"lines\":[]}}",
+                m -> {
+                    m.setStringProperty("hubBusinessKey", "order:" + messageId);
+                    return m;
+                });
+
+        await().atMost(FLOW).until(() -> deadLetterOf(messageId) != null);
+        JsonNode letter = deadLetterOf(messageId);
+        assertThat(letter.path("attempts").asInt()).isEqualTo(1);
+        assertThat(letter.path("reason").asText()).contains("not a valid SalesOrder").contains("customer");
+        assertThat(erp.createCallCount()).isEqualTo(callsBefore);
+    }
+
+    private JsonNode deadLetterOf(String orderRef) {
+        for (JsonNode l : as("operator").get("/api/v1/ops/dead-letters?flow=order-to-erp").expect(200).body()) {
+            if (("order:" + orderRef).equals(l.path("businessKey").asText())) {
+                return l;
+            }
+        }
+        return null;
     }
 
     @Test
