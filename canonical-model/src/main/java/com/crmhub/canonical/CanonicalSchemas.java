@@ -9,6 +9,8 @@ public final class CanonicalSchemas {
     public static final String SALES_ORDER = "/canonical/schemas/sales-order.v1.schema.json";
     public static final String ORDER_ACCEPTED = "/canonical/schemas/order-accepted.v1.schema.json";
     public static final String SHIPMENT = "/canonical/schemas/shipment.v1.schema.json";
+    public static final String INVOICE = "/canonical/schemas/invoice.v1.schema.json";
+    public static final String INVOICE_EVENT = "/canonical/schemas/invoice-event.v1.schema.json";
 
     private CanonicalSchemas() {
     }
@@ -19,6 +21,8 @@ public final class CanonicalSchemas {
             case "SalesOrder" -> SALES_ORDER;
             case "OrderAccepted" -> ORDER_ACCEPTED;
             case "Shipment" -> SHIPMENT;
+            case "Invoice" -> INVOICE;
+            case "InvoiceEvent" -> INVOICE_EVENT;
             default -> null;
         };
     }
