@@ -84,7 +84,7 @@ public class FinanceInvoiceClient {
             throw new IllegalStateException("cannot serialise the invoice request of order " + invoice.orderId(), e);
         }
         Answer answer = post(invoice.orderId(), body, tokens.bearer());
-        if (answer.status() == 401 && INVALID_TOKEN.equals(FinanceInvoiceMapper.text(answer.body(), "error"))) {
+        if (answer.invalidToken()) {
             log.info("Finance rejected the access token as invalid; fetching a new one and retrying once");
             tokens.discard();
             answer = post(invoice.orderId(), body, tokens.bearer());
@@ -144,12 +144,12 @@ public class FinanceInvoiceClient {
                     .header("Idempotency-Key", orderId)
                     .body(body)
                     .exchange((request, response) -> new Answer(response.getStatusCode(),
-                            readJson(response.getBody()), response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)),
-                            true);
+                            readJson(response.getBody()), response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER),
+                            response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)), true);
         } catch (RestClientException e) {
-            log.warn("Finance invoice request of order {} to {} failed: {}", orderId, properties.baseUrl(),
-                    e.getMessage());
-            throw new FinanceUnavailableException("finance unreachable: " + e.getMessage(), e);
+            String cause = describe(e);
+            log.warn("Finance invoice request of order {} to {} failed: {}", orderId, properties.baseUrl(), cause);
+            throw new FinanceUnavailableException("finance unreachable: " + cause, e);
         }
     }
 
@@ -185,13 +185,24 @@ public class FinanceInvoiceClient {
         }
     }
 
+    private static String describe(RestClientException e) {
+        Throwable cause = e.getMostSpecificCause();
+        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    }
+
     static String trimSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
-    private record Answer(int status, JsonNode body, String retryAfter) {
-        Answer(HttpStatusCode status, JsonNode body, String retryAfter) {
-            this(status.value(), body, retryAfter);
+    private record Answer(int status, JsonNode body, String retryAfter, String wwwAuthenticate) {
+        Answer(HttpStatusCode status, JsonNode body, String retryAfter, String wwwAuthenticate) {
+            this(status.value(), body, retryAfter, wwwAuthenticate);
+        }
+
+        /** The contract's 401 {"error":"invalid_token"}, or RFC 6750's WWW-Authenticate: Bearer error="invalid_token". */
+        boolean invalidToken() {
+            return status == 401 && (INVALID_TOKEN.equals(FinanceInvoiceMapper.text(body, "error"))
+                    || wwwAuthenticate != null && wwwAuthenticate.contains("error=\"" + INVALID_TOKEN + "\""));
         }
     }
 }
