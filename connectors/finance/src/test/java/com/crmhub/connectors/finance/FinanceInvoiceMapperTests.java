@@ -26,7 +26,7 @@ class FinanceInvoiceMapperTests {
                 "CNY",
                 List.of(new InvoiceLine(1, "SKU-1", "Widget", new BigDecimal("2"), new BigDecimal("100"),
                                 new BigDecimal("0.1300"), new BigDecimal("200.00"), new BigDecimal("26.00")),
-                        new InvoiceLine(2, null, "Installation", new BigDecimal("1.5"), new BigDecimal("33.333"),
+                        new InvoiceLine(2, null, "Installation", new BigDecimal("1.5"), new BigDecimal("33.33"),
                                 new BigDecimal("0.06"), new BigDecimal("50.00"), new BigDecimal("3.00"))),
                 new InvoiceTotals(new BigDecimal("250.00"), new BigDecimal("29.00"), new BigDecimal("279.00")));
     }
