@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.crmhub.connectors.finance.simulator.FinanceSimulator;
 import com.crmhub.connectors.finance.simulator.SentEvent;
 import com.crmhub.connectors.finance.simulator.SimulatedInvoice;
+import com.crmhub.connectors.finance.simulator.WebhookFault;
 import com.crmhub.support.ApiClient;
 import com.crmhub.support.ApiTestSupport;
 import com.crmhub.support.HubIntegrationTest;
@@ -307,6 +308,33 @@ class FinanceSimulatorIntegrationTests extends ApiTestSupport {
             });
             await().atMost(Duration.ofSeconds(10)).until(() -> simulator.events().stream()
                     .filter(e -> e.invoiceId().equals(invoiceId) && e.delivered()).count() == 3);
+        }
+    }
+
+    @Nested
+    class SpoiltWebhooks {
+
+        @Test
+        void badSignaturesAndStaleTimestampsOnRequestThenARedeliveryOfTheSameEvent() throws Exception {
+            String orderId = unique("ORD");
+            String invoiceId = json(createInvoice(token(), orderId, request(orderId))).get("invoiceId").asText();
+
+            simulator.webhookFault(WebhookFault.BAD_SIGNATURE);
+            simulator.issueNow(invoiceId);
+            await().atMost(Duration.ofSeconds(10)).until(() -> WEBHOOK.receivedFor(invoiceId).size() == 1);
+            simulator.webhookFault(WebhookFault.STALE_TIMESTAMP);
+            String eventId = simulator.events().stream().filter(e -> e.invoiceId().equals(invoiceId)).findFirst()
+                    .orElseThrow().eventId();
+            assertThat(simulator.redeliver(eventId)).isTrue();
+            await().atMost(Duration.ofSeconds(10)).until(() -> WEBHOOK.receivedFor(invoiceId).size() == 2);
+
+            WebhookStub.Received badSignature = WEBHOOK.receivedFor(invoiceId).get(0);
+            WebhookStub.Received stale = WEBHOOK.receivedFor(invoiceId).get(1);
+            assertThat(badSignature.signature()).startsWith("sha256=")
+                    .isNotEqualTo(hmac(badSignature.timestamp(), badSignature.body()));
+            assertThat(stale.signature()).isEqualTo(hmac(stale.timestamp(), stale.body()));
+            assertThat(Long.parseLong(stale.timestamp())).isLessThan(Instant.now().getEpochSecond() - 300);
+            assertThat(stale.body()).isEqualTo(badSignature.body());
         }
     }
 

@@ -152,7 +152,7 @@ public class FinanceSimulator {
         return webhooks.redeliver(eventId);
     }
 
-    /** Back to the configured timing, rate limit and tokens lifetime; no invoices, tokens, events or faults. */
+    /** Back to the configured timing, rate limit and tokens lifetime; no invoices, tokens, events or faults (webhook too). */
     public void reset() {
         synchronized (this) {
             invoices.clear();
@@ -200,6 +200,15 @@ public class FinanceSimulator {
 
     public void outage(Outage outage) {
         faults.outage(outage);
+    }
+
+    /** Spoils the webhook deliveries from now on (the hub should answer 401, and the simulator retries). */
+    public void webhookFault(WebhookFault fault) {
+        webhooks.fault(fault);
+    }
+
+    public WebhookFault webhookFault() {
+        return webhooks.fault();
     }
 
     /** Every token issued so far is expired: the next call with one answers 401 invalid_token. */

@@ -145,6 +145,12 @@ class FinanceSimulatorController {
         return state();
     }
 
+    @PostMapping("/faults/webhook")
+    SimulatorState webhookFault(@Valid @RequestBody WebhookFaultRequest request) {
+        simulator.webhookFault(request.fault());
+        return state();
+    }
+
     @PostMapping("/reset")
     SimulatorState reset() {
         simulator.reset();
@@ -185,15 +191,20 @@ class FinanceSimulatorController {
     record OutageRequest(@NotNull Outage outage) {
     }
 
+    record WebhookFaultRequest(@NotNull WebhookFault fault) {
+    }
+
     record SimulatorState(int createCallCount, int invoices, int events, int unavailableCallsLeft,
                           int tooManyRequestsCallsLeft, int rateLimit, double failFraction, long latencyMillis,
-                          Outage outage, long issueAfterMillis, long payAfterMillis, long tokenExpiresInSeconds) {
+                          Outage outage, WebhookFault webhookFault, long issueAfterMillis, long payAfterMillis,
+                          long tokenExpiresInSeconds) {
 
         static SimulatorState of(FinanceSimulator simulator) {
             return new SimulatorState(simulator.createCallCount(), simulator.invoices().size(),
                     simulator.events().size(), simulator.unavailableCallsLeft(), simulator.tooManyRequestsCallsLeft(),
                     simulator.rateLimit(), simulator.failFraction(), simulator.latency().toMillis(),
-                    simulator.outage(), simulator.issueAfter().toMillis(), simulator.payAfter().toMillis(),
+                    simulator.outage(), simulator.webhookFault(), simulator.issueAfter().toMillis(),
+                    simulator.payAfter().toMillis(),
                     simulator.tokenExpiresIn().toSeconds());
         }
     }

@@ -41,6 +41,7 @@ final class WebhookSender {
     private final Map<String, SentEvent> events = new LinkedHashMap<>();
     /** Bumped by {@link #forget()}, so that deliveries of a previous generation stop retrying. */
     private long generation;
+    private volatile WebhookFault fault = WebhookFault.NONE;
 
     WebhookSender(FinanceSimulatorProperties properties, Environment environment, ScheduledExecutorService scheduler,
                   Clock clock) {
@@ -74,6 +75,14 @@ final class WebhookSender {
         return true;
     }
 
+    void fault(WebhookFault fault) {
+        this.fault = fault;
+    }
+
+    WebhookFault fault() {
+        return fault;
+    }
+
     synchronized List<SentEvent> events() {
         return new ArrayList<>(events.values());
     }
@@ -84,6 +93,7 @@ final class WebhookSender {
 
     synchronized void forget() {
         events.clear();
+        fault = WebhookFault.NONE;
         generation++;
     }
 
@@ -108,12 +118,16 @@ final class WebhookSender {
         String result;
         boolean delivered = false;
         try {
-            String timestamp = Long.toString(clock.instant().getEpochSecond());
+            WebhookFault spoil = fault;
+            long now = clock.instant().getEpochSecond();
+            String timestamp = Long.toString(spoil == WebhookFault.STALE_TIMESTAMP ? now - 600 : now);
+            String secret = spoil == WebhookFault.BAD_SIGNATURE ? properties.webhookSecret() + "-wrong"
+                    : properties.webhookSecret();
             HttpRequest request = HttpRequest.newBuilder(URI.create(webhookAddress()))
                     .timeout(Duration.ofSeconds(15))
                     .header("Content-Type", "application/json")
                     .header("X-Finance-Timestamp", timestamp)
-                    .header("X-Finance-Signature", signature(properties.webhookSecret(), timestamp, body))
+                    .header("X-Finance-Signature", signature(secret, timestamp, body))
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                     .build();
             int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
