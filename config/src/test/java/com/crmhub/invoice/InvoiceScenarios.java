@@ -305,4 +305,24 @@ abstract class InvoiceScenarios extends ApiTestSupport {
         as("sales_west").get("/api/v1/accounts/999999999/receivables").expect(404);
         as("operator").get("/api/v1/accounts/" + accountId + "/receivables").expect(200);
     }
+
+    @Test
+    void rejectedAndVoidedEventsAreNotedWithoutMovingTheOrder() {
+        Order order = acceptedOrder();
+        String financeId = unique("INV");
+        requested(order, financeId);
+
+        apply(event(InvoiceEventType.INVOICE_REJECTED, financeId, order.getExternalRef(), InvoiceStatus.REJECTED,
+                null, null, "buyer address incomplete"));
+        assertThat(view(order).path("invoices").get(0).path("status").asText()).isEqualTo("REJECTED");
+        assertThat(timeline(order)).contains("Finance refused invoice " + order.getExternalRef()
+                + ": buyer address incomplete");
+
+        apply(event(InvoiceEventType.INVOICE_VOIDED, financeId, order.getExternalRef(), InvoiceStatus.VOID,
+                null, null, null));
+        JsonNode view = view(order);
+        assertThat(view.path("status").asText()).isEqualTo("SHIPPED");
+        assertThat(view.path("invoices").get(0).path("status").asText()).isEqualTo("VOID");
+        assertThat(timeline(order)).contains("Invoice " + order.getExternalRef() + " voided");
+    }
 }
