@@ -236,6 +236,25 @@ public class Order extends VersionedRecord implements ScopeAware {
         return transition;
     }
 
+    /** Finance issued the invoice of this shipped order: INVOICED; null when the order cannot (or need not) move. */
+    public OrderTransition invoiced() {
+        return moveTo(status.acceptsInvoice(), OrderStatus.INVOICED);
+    }
+
+    /** Finance reports the invoice of this order fully paid: PAID; null when the order is not INVOICED. */
+    public OrderTransition paid() {
+        return moveTo(status.acceptsPayment(), OrderStatus.PAID);
+    }
+
+    private OrderTransition moveTo(boolean allowed, OrderStatus target) {
+        if (!allowed) {
+            return null;
+        }
+        OrderTransition transition = new OrderTransition(status, target);
+        status = target;
+        return transition;
+    }
+
     /** Changes the lines in place, only where they differ, so the audit trail sees old and new values. */
     private void replaceLines(List<OrderLine> newLines) {
         if (!newLines.equals(lines)) {

@@ -68,10 +68,11 @@ public class OrderService {
     private final CurrentUser currentUser;
     private final ObjectMapper objectMapper;
     private final Clock clock;
+    private final ObjectProvider<OrderInvoices> invoices;
 
     OrderService(OrderRepository orders, OrderStatusHistory history, OrderCreation creation, ShipmentNotices notices,
                  TimelineService timeline, Outbox outbox, DataScope dataScope, CurrentUser currentUser,
-                 ObjectMapper objectMapper, ObjectProvider<Clock> clock) {
+                 ObjectMapper objectMapper, ObjectProvider<Clock> clock, ObjectProvider<OrderInvoices> invoices) {
         this.orders = orders;
         this.history = history;
         this.creation = creation;
@@ -82,6 +83,7 @@ public class OrderService {
         this.currentUser = currentUser;
         this.objectMapper = objectMapper;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.invoices = invoices;
     }
 
     /**
@@ -235,10 +237,36 @@ public class OrderService {
         return applied;
     }
 
+    /**
+     * Finance issued the invoice of this order: a SHIPPED order becomes INVOICED, in the caller's transaction, with
+     * {@code detail} in its history. Returns false when the order stays as it is (partly shipped, or invoiced already).
+     */
+    public boolean recordInvoiced(long orderId, String detail) {
+        return move(orderId, Order::invoiced, detail);
+    }
+
+    /** Finance reports the order's invoice fully paid: an INVOICED order becomes PAID; false when it stays. */
+    public boolean recordPaid(long orderId, String detail) {
+        return move(orderId, Order::paid, detail);
+    }
+
+    private boolean move(long orderId, java.util.function.Function<Order, OrderTransition> change, String detail) {
+        Order order = orders.findById(orderId).orElseThrow(() -> new NotFoundException("order", orderId));
+        OrderTransition transition = change.apply(order);
+        if (transition == null) {
+            return false;
+        }
+        orders.flush();
+        remember(order, transition, detail);
+        return true;
+    }
+
     @Transactional(readOnly = true)
     public OrderView get(long id) {
         Order order = dataScope.readable(orders.findById(id).orElse(null), "order", id);
-        return OrderView.of(order, history.findByOrderIdOrderByIdAsc(order.getId()));
+        OrderInvoices invoicing = invoices.getIfAvailable();
+        return OrderView.of(order, history.findByOrderIdOrderByIdAsc(order.getId()),
+                invoicing == null ? List.of() : invoicing.ofOrder(order.getId()));
     }
 
     @Transactional(readOnly = true)

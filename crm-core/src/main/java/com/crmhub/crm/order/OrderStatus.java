@@ -5,10 +5,12 @@ import com.crmhub.canonical.order.ShipmentType;
 
 /**
  * Where a CRM order stands in the ERP. PENDING_ERP until the ERP answers; then what it could reserve, or FAILED when
- * it refused the order; then what it shipped. SHIPPED and CANCELLED are final.
+ * it refused the order; then what it shipped. SHIPPED and CANCELLED are final for the ERP; finance may take a
+ * SHIPPED order on to INVOICED (its invoice issued) and PAID (fully paid). A partly shipped order keeps its status
+ * while its shipments are invoiced, so that later shipment notices still apply.
  */
 public enum OrderStatus {
-    PENDING_ERP, RESERVED, PARTIALLY_RESERVED, BACKORDERED, FAILED, SHIPPED, PARTIALLY_SHIPPED, CANCELLED;
+    PENDING_ERP, RESERVED, PARTIALLY_RESERVED, BACKORDERED, FAILED, SHIPPED, PARTIALLY_SHIPPED, CANCELLED, INVOICED, PAID;
 
     public static OrderStatus of(ReservationStatus reservation) {
         return switch (reservation) {
@@ -49,6 +51,16 @@ public enum OrderStatus {
     }
 
     public boolean isFinal() {
-        return this == SHIPPED || this == CANCELLED;
+        return this == SHIPPED || this == CANCELLED || this == INVOICED || this == PAID;
+    }
+
+    /** Only a completely shipped order becomes INVOICED; a repeated issue of an invoiced order changes nothing. */
+    public boolean acceptsInvoice() {
+        return this == SHIPPED;
+    }
+
+    /** Only an invoiced order becomes PAID. */
+    public boolean acceptsPayment() {
+        return this == INVOICED;
     }
 }

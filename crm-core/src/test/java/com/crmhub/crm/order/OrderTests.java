@@ -223,4 +223,42 @@ class OrderTests {
             assertThat(OrderStatus.of(ShipmentType.PARTIALLY_SHIPPED)).isEqualTo(OrderStatus.PARTIALLY_SHIPPED);
         }
     }
+    @Nested
+    class Invoicing {
+
+        void shipped(ShipmentType type) {
+            order.accept("SO-1", ReservationStatus.RESERVED, List.of());
+            order.ship(type, "SF1", "SF Express", List.of(OrderTests.shipped(1, "1")));
+        }
+
+        @Test
+        void aShippedOrderIsInvoicedThenPaid() {
+            shipped(ShipmentType.SHIPPED);
+            assertThat(order.invoiced()).isEqualTo(new OrderTransition(OrderStatus.SHIPPED, OrderStatus.INVOICED));
+            assertThat(order.invoiced()).isNull();
+            assertThat(order.paid()).isEqualTo(new OrderTransition(OrderStatus.INVOICED, OrderStatus.PAID));
+            assertThat(order.paid()).isNull();
+            assertThat(order.getStatus()).isEqualTo(OrderStatus.PAID);
+        }
+
+        @Test
+        void aPartlyShippedOrderKeepsTakingShipmentsWhileItsShipmentsAreInvoiced() {
+            shipped(ShipmentType.PARTIALLY_SHIPPED);
+            assertThat(order.invoiced()).isNull();
+            assertThat(order.getStatus()).isEqualTo(OrderStatus.PARTIALLY_SHIPPED);
+        }
+
+        @Test
+        void onlyAnInvoicedOrderIsPaid() {
+            assertThat(order.paid()).isNull();
+            assertThat(order.getStatus()).isEqualTo(OrderStatus.PENDING_ERP);
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = OrderStatus.class, names = {"INVOICED", "PAID"})
+        void invoicedAndPaidAreFinalForTheErp(OrderStatus status) {
+            assertThat(status.isFinal()).isTrue();
+            assertThat(status.acceptsReservation() || status.acceptsShipment() || status.acceptsFailure()).isFalse();
+        }
+    }
 }
