@@ -32,7 +32,7 @@ class AccountController {
     ResponseEntity<AccountView> create(@Valid @RequestBody AccountRequest request) {
         AccountView view = service.create(request);
         return ResponseEntity.created(URI.create("/api/v1/accounts/" + view.id()))
-                .eTag(etag(view)).body(view);
+                .eTag(Versions.etag(view.version())).body(view);
     }
 
     @GetMapping
@@ -51,23 +51,19 @@ class AccountController {
     ResponseEntity<AccountView> byRef(@RequestParam @Size(min = 1, max = 50) String system,
                                       @RequestParam @Size(min = 1, max = 100) String id) {
         AccountView view = service.getByExternalRef(system, id);
-        return ResponseEntity.ok().eTag(etag(view)).body(view);
+        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
     }
 
     @GetMapping("/{id}")
     ResponseEntity<AccountView> get(@PathVariable long id) {
         AccountView view = service.get(id);
-        return ResponseEntity.ok().eTag(etag(view)).body(view);
+        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
     }
 
     @PutMapping("/{id}")
     ResponseEntity<AccountView> update(@PathVariable long id, @Valid @RequestBody AccountRequest request,
                                        @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         AccountView view = service.update(id, request, Versions.parseIfMatch(ifMatch));
-        return ResponseEntity.ok().eTag(etag(view)).body(view);
-    }
-
-    private static String etag(AccountView view) {
-        return "\"" + view.version() + "\"";
+        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
     }
 }

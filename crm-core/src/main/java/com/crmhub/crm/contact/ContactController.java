@@ -29,7 +29,7 @@ class ContactController {
     @PostMapping("/api/v1/accounts/{accountId}/contacts")
     ResponseEntity<ContactView> create(@PathVariable long accountId, @Valid @RequestBody ContactRequest request) {
         ContactView view = service.create(accountId, request);
-        return ResponseEntity.created(URI.create("/api/v1/contacts/" + view.id())).eTag(etag(view)).body(view);
+        return ResponseEntity.created(URI.create("/api/v1/contacts/" + view.id())).eTag(Versions.etag(view.version())).body(view);
     }
 
     @GetMapping("/api/v1/accounts/{accountId}/contacts")
@@ -53,17 +53,13 @@ class ContactController {
     @GetMapping("/api/v1/contacts/{id}")
     ResponseEntity<ContactView> get(@PathVariable long id) {
         ContactView view = service.get(id);
-        return ResponseEntity.ok().eTag(etag(view)).body(view);
+        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
     }
 
     @PutMapping("/api/v1/contacts/{id}")
     ResponseEntity<ContactView> update(@PathVariable long id, @Valid @RequestBody ContactRequest request,
                                        @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         ContactView view = service.update(id, request, Versions.parseIfMatch(ifMatch));
-        return ResponseEntity.ok().eTag(etag(view)).body(view);
-    }
-
-    private static String etag(ContactView view) {
-        return "\"" + view.version() + "\"";
+        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
     }
 }

@@ -1,16 +1,15 @@
 package com.crmhub.crm.contact;
 
+import com.crmhub.crm.shared.Versions;
 import com.crmhub.crm.account.Account;
 import com.crmhub.crm.account.AccountService;
 import com.crmhub.crm.account.ContainsPattern;
 import com.crmhub.crm.security.DataScope;
-import com.crmhub.crm.shared.ConflictException;
 import com.crmhub.crm.shared.PageRequests;
 import com.crmhub.crm.shared.PageResponse;
 import jakarta.persistence.criteria.Predicate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
@@ -46,11 +45,7 @@ public class ContactService {
     public ContactView update(long id, ContactRequest request, Long expectedVersion) {
         // Loaded with its account: the audit trail cannot describe a lazy account proxy in the contact's old state.
         Contact contact = dataScope.writable(contacts.findWithAccountById(id).orElse(null), "contact", id);
-        Long expected = expectedVersion != null ? expectedVersion : request.version();
-        if (expected != null && expected != contact.getVersion()) {
-            throw new ConflictException("stale version: the contact is at version " + contact.getVersion()
-                    + ", the request was based on version " + expected, Map.of("currentVersion", contact.getVersion()));
-        }
+        Versions.check(contact, expectedVersion != null ? expectedVersion : request.version());
         contact.setName(request.name().trim());
         apply(contact, request);
         return ContactView.of(contacts.saveAndFlush(contact));

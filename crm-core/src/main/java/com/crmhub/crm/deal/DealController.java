@@ -32,7 +32,7 @@ class DealController {
     @PostMapping
     ResponseEntity<DealView> create(@Valid @RequestBody DealRequests.Create request) {
         DealView view = service.create(request);
-        return ResponseEntity.created(URI.create("/api/v1/deals/" + view.id())).eTag(etag(view)).body(view);
+        return ResponseEntity.created(URI.create("/api/v1/deals/" + view.id())).eTag(Versions.etag(view.version())).body(view);
     }
 
     @GetMapping
@@ -84,10 +84,6 @@ class DealController {
     }
 
     private static ResponseEntity<DealView> ok(DealView view) {
-        return ResponseEntity.ok().eTag(etag(view)).body(view);
-    }
-
-    private static String etag(DealView view) {
-        return "\"" + view.version() + "\"";
+        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
     }
 }

@@ -34,7 +34,7 @@ class LeadController {
     ResponseEntity<LeadView> create(@Valid @RequestBody LeadRequest request,
                                     @RequestParam(defaultValue = "false") boolean pool) {
         LeadView view = leads.create(request, pool);
-        return ResponseEntity.created(URI.create("/api/v1/leads/" + view.id())).eTag(etag(view)).body(view);
+        return ResponseEntity.created(URI.create("/api/v1/leads/" + view.id())).eTag(Versions.etag(view.version())).body(view);
     }
 
     @GetMapping
@@ -101,10 +101,6 @@ class LeadController {
     }
 
     private static ResponseEntity<LeadView> ok(LeadView view) {
-        return ResponseEntity.ok().eTag(etag(view)).body(view);
-    }
-
-    private static String etag(LeadView view) {
-        return "\"" + view.version() + "\"";
+        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
     }
 }

@@ -1,5 +1,6 @@
 package com.crmhub.crm.order;
 
+import com.crmhub.crm.shared.Versions;
 import com.crmhub.crm.shared.PageResponse;
 import java.time.Instant;
 import org.springframework.http.ResponseEntity;
@@ -33,6 +34,6 @@ class OrderController {
     @GetMapping("/{id}")
     ResponseEntity<OrderView> get(@PathVariable long id) {
         OrderView view = service.get(id);
-        return ResponseEntity.ok().eTag("\"" + view.version() + "\"").body(view);
+        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
     }
 }

@@ -1,5 +1,6 @@
 package com.crmhub.crm.pipeline;
 
+import com.crmhub.crm.shared.Versions;
 import com.crmhub.crm.shared.PageResponse;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -32,7 +33,7 @@ class PipelineController {
     @GetMapping("/{id}")
     ResponseEntity<PipelineView> get(@PathVariable long id) {
         PipelineView view = service.get(id);
-        return ResponseEntity.ok().eTag("\"" + view.version() + "\"").body(view);
+        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
     }
 
     @PostMapping

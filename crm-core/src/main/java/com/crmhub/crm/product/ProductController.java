@@ -38,23 +38,19 @@ class ProductController {
     @GetMapping("/{sku}")
     ResponseEntity<ProductView> get(@PathVariable String sku) {
         ProductView view = service.get(sku);
-        return ResponseEntity.ok().eTag(etag(view)).body(view);
+        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
     }
 
     @PostMapping
     ResponseEntity<ProductView> create(@Valid @RequestBody ProductRequests.Create request) {
         ProductView view = service.create(request);
-        return ResponseEntity.created(URI.create("/api/v1/products/" + view.sku())).eTag(etag(view)).body(view);
+        return ResponseEntity.created(URI.create("/api/v1/products/" + view.sku())).eTag(Versions.etag(view.version())).body(view);
     }
 
     @PutMapping("/{sku}")
     ResponseEntity<ProductView> update(@PathVariable String sku, @Valid @RequestBody ProductRequests.Update request,
                                        @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         ProductView view = service.update(sku, request, Versions.parseIfMatch(ifMatch));
-        return ResponseEntity.ok().eTag(etag(view)).body(view);
-    }
-
-    private static String etag(ProductView view) {
-        return "\"" + view.version() + "\"";
+        return ResponseEntity.ok().eTag(Versions.etag(view.version())).body(view);
     }
 }

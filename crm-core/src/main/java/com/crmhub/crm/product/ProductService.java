@@ -1,5 +1,6 @@
 package com.crmhub.crm.product;
 
+import com.crmhub.crm.shared.Versions;
 import com.crmhub.crm.security.CurrentUser;
 import com.crmhub.crm.security.HubUser;
 import com.crmhub.crm.security.Role;
@@ -61,11 +62,7 @@ public class ProductService {
     public ProductView update(String sku, ProductRequests.Update request, Long ifMatch) {
         requireCatalogueWriter();
         Product product = find(sku);
-        Long expected = ifMatch != null ? ifMatch : request.version();
-        if (expected != null && expected != product.getVersion()) {
-            throw new ConflictException("stale version: the product is at version " + product.getVersion()
-                    + ", the request was based on version " + expected, Map.of("currentVersion", product.getVersion()));
-        }
+        Versions.check(product, ifMatch != null ? ifMatch : request.version());
         product.describe(request.name().trim(), request.unit().trim(), request.listPrice(), request.taxRate(),
                 request.active());
         return ProductView.of(products.saveAndFlush(product));

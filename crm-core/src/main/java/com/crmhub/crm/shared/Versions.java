@@ -25,14 +25,20 @@ public final class Versions {
 
     /** Throws 409 unless {@code expected} (when given) equals the record's current version. */
     public static void check(VersionedRecord record, Long expected) {
-        if (expected != null && expected != record.getVersion()) {
-            throw new ConflictException("stale version: the record is at version " + record.getVersion()
+        check(record.getVersion(), expected);
+    }
+
+    /** Throws 409 unless {@code expected} (when given) equals {@code current}. */
+    public static void check(long current, Long expected) {
+        if (expected != null && expected != current) {
+            throw new ConflictException("stale version: the record is at version " + current
                     + ", the request was based on version " + expected,
-                    java.util.Map.of("currentVersion", record.getVersion()));
+                    java.util.Map.of("currentVersion", current));
         }
     }
 
-    public static String etag(VersionedRecord record) {
-        return "\"" + record.getVersion() + "\"";
+    /** The ETag of a record at {@code version}, as If-Match takes it back. */
+    public static String etag(long version) {
+        return "\"" + version + "\"";
     }
 }

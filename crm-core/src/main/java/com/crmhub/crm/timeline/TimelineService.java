@@ -1,5 +1,6 @@
 package com.crmhub.crm.timeline;
 
+import com.crmhub.crm.shared.Versions;
 import com.crmhub.crm.security.CurrentUser;
 import com.crmhub.crm.security.DataScope;
 import com.crmhub.crm.shared.ConflictException;
@@ -75,9 +76,7 @@ public class TimelineService {
         if (entry.getKind() != EntryKind.TASK) {
             throw new ConflictException("only tasks can be completed", Map.of("kind", entry.getKind()));
         }
-        if (expectedVersion != null && expectedVersion != entry.getVersion()) {
-            throw new ConflictException("stale version", Map.of("currentVersion", entry.getVersion()));
-        }
+        Versions.check(entry.getVersion(), expectedVersion);
         if (entry.getCompletedAt() == null) {
             entry.complete(Instant.now());
         }
