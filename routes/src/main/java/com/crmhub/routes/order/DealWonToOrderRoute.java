@@ -3,6 +3,7 @@ package com.crmhub.routes.order;
 import static com.crmhub.routes.shared.FlowErrorRouteConfiguration.FLOW_ERRORS;
 
 import com.crmhub.canonical.MessageHeaders;
+import com.crmhub.routes.shared.BrokerHeaders;
 import com.crmhub.routes.shared.FlowProperties;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
@@ -15,7 +16,6 @@ import org.springframework.stereotype.Component;
 public class DealWonToOrderRoute extends RouteBuilder {
 
     static final String ROUTE_ID = "deal-won-to-order";
-    private static final String ARTEMIS_DUPLICATE_ID = "_AMQ_DUPL_ID";
 
     private final FlowProperties flows;
     private final ErpFlowProperties erp;
@@ -36,10 +36,10 @@ public class DealWonToOrderRoute extends RouteBuilder {
                 .routeConfigurationId(FLOW_ERRORS)
                 .bean(OrderHandOver.class, "salesOrderFor").id("create-order")
                 .setHeader(MessageHeaders.MESSAGE_ID, simple("${body.messageId()}"))
-                .setHeader(ARTEMIS_DUPLICATE_ID, simple("${body.messageId()}"))
+                .setHeader(BrokerHeaders.DUPLICATE_ID, simple("${body.messageId()}"))
                 .setHeader(MessageHeaders.TYPE, simple("${body.type()}"))
                 .setHeader(MessageHeaders.BUSINESS_KEY, simple("${body.businessKey()}"))
-                .setHeader("JMSXGroupID", simple("${body.businessKey()}"))
+                .setHeader(BrokerHeaders.GROUP_ID, simple("${body.businessKey()}"))
                 .setHeader(MessageHeaders.CORRELATION_ID, simple("${body.correlationId()}"))
                 .bean("canonicalMessages", "write")
                 .to("jms:queue:" + toErp.queue()).id("send-sales-order");

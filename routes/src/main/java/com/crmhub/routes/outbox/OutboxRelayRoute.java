@@ -1,6 +1,7 @@
 package com.crmhub.routes.outbox;
 
 import com.crmhub.canonical.MessageHeaders;
+import com.crmhub.routes.shared.BrokerHeaders;
 import com.crmhub.crm.outbox.OutboxStore;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
@@ -15,8 +16,6 @@ import org.springframework.stereotype.Component;
 public class OutboxRelayRoute extends RouteBuilder {
 
     static final String ROUTE_ID = "outbox-relay";
-    private static final String ARTEMIS_DUPLICATE_ID = "_AMQ_DUPL_ID";
-    private static final String JMS_GROUP_ID = "JMSXGroupID";
 
     private final OutboxProperties properties;
 
@@ -35,10 +34,10 @@ public class OutboxRelayRoute extends RouteBuilder {
                 .bean(OutboxStore.class, "nextBatch(" + properties.batchSize() + ")")
                 .split(body()).stopOnException() // one OutboxMessage at a time, in order
                     .setHeader(MessageHeaders.MESSAGE_ID, simple("${body.eventId()}"))
-                    .setHeader(ARTEMIS_DUPLICATE_ID, simple("${body.eventId()}"))
+                    .setHeader(BrokerHeaders.DUPLICATE_ID, simple("${body.eventId()}"))
                     .setHeader(MessageHeaders.TYPE, simple("${body.eventType()}"))
                     .setHeader(MessageHeaders.BUSINESS_KEY, simple("${body.businessKey()}"))
-                    .setHeader(JMS_GROUP_ID, simple("${body.businessKey()}"))
+                    .setHeader(BrokerHeaders.GROUP_ID, simple("${body.businessKey()}"))
                     .setHeader(MessageHeaders.CORRELATION_ID, simple("${body.correlationId()}"))
                     .setHeader(MessageHeaders.SOURCE_SYSTEM, constant("crm"))
                     .setProperty("outboxSeq", simple("${body.seq()}"))
