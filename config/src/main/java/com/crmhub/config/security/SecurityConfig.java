@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -31,6 +32,8 @@ class SecurityConfig {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/**").hasAnyRole(OPERATIONS)
                         .requestMatchers("/api/v1/ops/**").hasAnyRole(OPERATIONS)
+                        // Outside systems' callbacks carry their own signatures, which their receivers check.
+                        .requestMatchers(HttpMethod.POST, "/callbacks/**").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("crm-hub")
                         .authenticationEntryPoint((request, response, e) -> {
@@ -40,9 +43,10 @@ class SecurityConfig {
                 .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, e) ->
                         writeProblem(objectMapper, response, HttpStatus.FORBIDDEN, "your role may not do this")))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // The API and the SOAP services (/services, called by the ERP) are stateless machine interfaces; Jolokia's
-                // POSTs come from Hawtio, which Spring Security already guards by role.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/services/**", "/actuator/jolokia/**"))
+                // The API, the SOAP services (/services, called by the ERP) and the callbacks are stateless machine
+                // interfaces; Jolokia's POSTs come from Hawtio, which Spring Security already guards by role.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/services/**", "/callbacks/**",
+                        "/actuator/jolokia/**"))
                 .headers(Customizer.withDefaults());
         return http.build();
     }

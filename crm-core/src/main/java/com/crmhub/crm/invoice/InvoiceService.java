@@ -145,6 +145,23 @@ public class InvoiceService {
     }
 
     /**
+     * The request under {@code key} could not be delivered to finance (parked after {@code attempts} deliveries): on the
+     * deal's timeline, so the owner knows the order is not invoiced yet. Nothing more for a request finance refused,
+     * which {@link #recordRejected} already made visible.
+     */
+    public void recordUndelivered(String key, String reason, int attempts) {
+        CustomerInvoice invoice = byKey(key);
+        if (invoice.getStatus() != CustomerInvoiceStatus.REQUESTED) {
+            return;
+        }
+        String why = reason == null || reason.isBlank() ? "no reason given" : reason.trim();
+        timeline.record(onDeal(EntryKind.INVOICE, invoice.getDealId(), "Invoice request " + key
+                        + " could not be delivered to finance after " + attempts + " attempt(s)",
+                why + "\nOperators can replay it from the dead-letter queue of order-to-finance.", clock.instant(),
+                "invoice-undelivered:" + key + ":" + attempts + ":" + why.hashCode()));
+    }
+
+    /**
      * Stores a finance webhook event durably and applies it in the same transaction. A repeated eventId has no effect
      * (DUPLICATE); an event for an invoice the CRM does not know is stored PARKED; otherwise it is APPLIED.
      */

@@ -1,14 +1,17 @@
 package com.crmhub.routes.order;
 
 import com.crmhub.connectors.erp.ErpRejectedException;
+import com.crmhub.routes.shared.BreakerGuard;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import org.apache.camel.CamelContext;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * One circuit breaker for the ERP endpoint, shared by order submission and availability checks. A ValidationFault is
- * the ERP answering, not the ERP failing, so it does not count against the breaker.
+ * the ERP answering, not the ERP failing, so it does not count against the breaker. While it is open the order-to-erp
+ * consumer is paused.
  */
 @Configuration
 class ErpCircuitBreakerConfig {
@@ -17,16 +20,11 @@ class ErpCircuitBreakerConfig {
 
     @Bean(BEAN)
     CircuitBreaker erpCircuitBreaker(ErpFlowProperties properties) {
-        ErpFlowProperties.Breaker b = properties.breaker();
-        return CircuitBreaker.of("erp", CircuitBreakerConfig.custom()
-                .failureRateThreshold(b.failureRateThreshold())
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(b.slidingWindowSize())
-                .minimumNumberOfCalls(b.minimumCalls())
-                .waitDurationInOpenState(b.openFor())
-                .permittedNumberOfCallsInHalfOpenState(b.halfOpenCalls())
-                .automaticTransitionFromOpenToHalfOpenEnabled(true)
-                .ignoreExceptions(ErpRejectedException.class)
-                .build());
+        return properties.breaker().breaker("erp", ErpRejectedException.class::isInstance);
+    }
+
+    @Bean
+    BreakerGuard erpBreakerGuard(@Qualifier(BEAN) CircuitBreaker breaker, CamelContext camel) {
+        return new BreakerGuard(breaker, camel, OrderToErpRoute.ROUTE_ID);
     }
 }

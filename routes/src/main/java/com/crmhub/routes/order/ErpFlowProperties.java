@@ -1,8 +1,7 @@
 package com.crmhub.routes.order;
 
+import com.crmhub.routes.shared.BreakerSettings;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
@@ -19,20 +18,6 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("hub.erp.flow")
 public record ErpFlowProperties(@DefaultValue("true") boolean enabled,
                                 @Min(1) @DefaultValue("2") int consumers,
-                                @Valid @DefaultValue Breaker breaker,
+                                @Valid @DefaultValue BreakerSettings breaker,
                                 @NotNull @DefaultValue("30s") Duration availabilityCacheTtl) {
-
-    /**
-     * @param failureRateThreshold percentage of failed calls in the window that opens the breaker
-     * @param slidingWindowSize    calls the failure rate is computed over
-     * @param minimumCalls         calls needed before the rate counts
-     * @param openFor              how long the breaker stays open before half-open probes
-     * @param halfOpenCalls        probes allowed while half-open
-     */
-    public record Breaker(@DecimalMin("1") @DecimalMax("100") @DefaultValue("50") float failureRateThreshold,
-                          @Min(1) @DefaultValue("10") int slidingWindowSize,
-                          @Min(1) @DefaultValue("5") int minimumCalls,
-                          @NotNull @DefaultValue("30s") Duration openFor,
-                          @Min(1) @DefaultValue("2") int halfOpenCalls) {
-    }
 }

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 /**
  * Sales orders to the ERP over SOAP. The call runs inside the ERP's circuit breaker (applied by
  * {@link ErpOrderSubmission} with Resilience4j's own API: Camel's circuitBreaker EIP kept its failures from the
- * flow's error handling in this transacted route). While the ERP keeps failing the breaker opens, {@link ErpBreakerGuard} stops this consumer so orders wait on the queue without using up their
+ * flow's error handling in this transacted route). While the ERP keeps failing the breaker opens, a {@link com.crmhub.routes.shared.BreakerGuard} stops this consumer so orders wait on the queue without using up their
  * attempts, and half-open probes resume it. A ValidationFault parks the order at once; transient failures roll back
  * and the broker redelivers with backoff until the flow's attempts are used up.
  */

@@ -10,6 +10,8 @@ public final class DeadLetterHeaders {
     public static final String FIRST_FAILURE = "hubFirstFailure";
     public static final String LAST_FAILURE = "hubLastFailure";
     public static final String REPLAYS = "hubReplays";
+    /** Failed deliveries of a message before it was deferred and sent again (see {@link DeferredDeliveries}). */
+    public static final String PRIOR_ATTEMPTS = "hubPriorAttempts";
 
     private DeadLetterHeaders() {
     }

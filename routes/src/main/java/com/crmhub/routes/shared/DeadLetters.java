@@ -42,10 +42,14 @@ public class DeadLetters {
         return attempts(exchange) >= max;
     }
 
-    /** Deliveries so far, as the broker counts them (JMSXDeliveryCount starts at 1). */
+    /**
+     * Deliveries so far: as the broker counts them (JMSXDeliveryCount starts at 1), plus the failed ones before the
+     * message was deferred and sent again.
+     */
     static int attempts(Exchange exchange) {
         Integer count = exchange.getMessage().getHeader("JMSXDeliveryCount", Integer.class);
-        return count == null ? 1 : count;
+        Integer prior = exchange.getMessage().getHeader(DeadLetterHeaders.PRIOR_ATTEMPTS, Integer.class);
+        return (count == null ? 1 : count) + (prior == null ? 0 : prior);
     }
 
     /** Parks the exchange's message for {@code flow}; the reason is the caught exception. */

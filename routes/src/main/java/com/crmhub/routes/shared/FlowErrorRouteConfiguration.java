@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * redelivery: the broker. Camel never redelivers; a failed exchange rolls back its JMS transaction and the broker
  * delivers the message again after the flow's delay (1 s, ×2, at most 5 min by default). The route only decides when to
  * stop: a message that can never succeed is parked at once, and one that failed its last allowed delivery is parked
- * with its reason and attempt count.
+ * with its reason and attempt count. A message the other system asked to send later ({@link RetryLater}) is deferred.
  */
 @Component
 public class FlowErrorRouteConfiguration extends RouteConfigurationBuilder {
@@ -26,6 +26,11 @@ public class FlowErrorRouteConfiguration extends RouteConfigurationBuilder {
                 .useOriginalMessage()
                 .handled(true)
                 .bean("deadLetters", "park");
+        // Asked to wait (429 Retry-After): back on the queue for then, without using an attempt.
+        flowErrors.onException(RetryLater.class)
+                .useOriginalMessage()
+                .handled(true)
+                .bean("deferredDeliveries", "defer");
         flowErrors.onException(Exception.class)
                 .onWhen(method("deadLetters", "exhausted"))
                 .useOriginalMessage()

@@ -20,7 +20,7 @@ public class FinanceEventMapper {
     private final ObjectMapper json = new ObjectMapper();
 
     /**
-     * @throws IllegalArgumentException the body is not a contract InvoiceEvent (malformed JSON, a required field
+     * @throws MalformedFinanceEventException the body is not a contract InvoiceEvent (malformed JSON, a required field
      *                                  missing, an unknown type or status, a bad date or amount)
      */
     public InvoiceEvent toCanonical(byte[] rawBody) {
@@ -28,22 +28,22 @@ public class FinanceEventMapper {
         try {
             event = json.readTree(rawBody);
         } catch (IOException e) {
-            throw new IllegalArgumentException("the webhook body is not JSON: " + e.getMessage(), e);
+            throw new MalformedFinanceEventException("body", "the webhook body is not JSON", e);
         }
         if (event == null || !event.isObject()) {
-            throw new IllegalArgumentException("the webhook body is not a JSON object");
+            throw new MalformedFinanceEventException("body", "the webhook body is not a JSON object", null);
         }
         JsonNode invoice = event.get("invoice");
         if (invoice == null || !invoice.isObject()) {
-            throw new IllegalArgumentException("invoice is required");
+            throw new MalformedFinanceEventException("invoice", "invoice is required", null);
         }
         return new InvoiceEvent(
                 required(event, "eventId"),
-                InvoiceEventType.valueOf(required(event, "type")),
+                constant(InvoiceEventType.class, required(event, "type"), "type"),
                 instant(required(event, "occurredAt")),
                 required(invoice, "invoiceId"),
                 FinanceInvoiceMapper.text(invoice, "externalRef"),
-                InvoiceStatus.valueOf(required(invoice, "status")),
+                constant(InvoiceStatus.class, required(invoice, "status"), "invoice.status"),
                 FinanceInvoiceMapper.text(invoice, "invoiceNumber"),
                 amount(invoice, "netAmount"),
                 amount(invoice, "taxAmount"),
@@ -55,16 +55,24 @@ public class FinanceEventMapper {
     private static String required(JsonNode node, String field) {
         String value = FinanceInvoiceMapper.text(node, field);
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(field + " is required");
+            throw new MalformedFinanceEventException(field, field + " is required", null);
         }
         return value;
+    }
+
+    private static <E extends Enum<E>> E constant(Class<E> type, String value, String field) {
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedFinanceEventException(field, field + " is not one of the contract's values", e);
+        }
     }
 
     private static Instant instant(String value) {
         try {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("occurredAt is not an ISO-8601 date-time: " + value, e);
+            throw new MalformedFinanceEventException("occurredAt", "occurredAt is not an ISO-8601 date-time", e);
         }
     }
 
@@ -76,7 +84,7 @@ public class FinanceEventMapper {
         try {
             return new BigDecimal(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(field + " is not a decimal: " + value, e);
+            throw new MalformedFinanceEventException("invoice." + field, field + " is not a decimal", e);
         }
     }
 }
