@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Unique, valid test values: tests share one database, so no two may use the same credit code or mobile. */
-final class TestData {
+public final class TestData {
 
     private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
@@ -17,7 +17,7 @@ final class TestData {
     }
 
     /** A random code with a correct GB 32100-2015 check character, starting like a company's (91). */
-    static String creditCode() {
+    public static String creditCode() {
         StringBuilder code = new StringBuilder("91");
         ThreadLocalRandom random = ThreadLocalRandom.current();
         while (code.length() < 17) {

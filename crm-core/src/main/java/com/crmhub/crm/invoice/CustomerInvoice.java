@@ -125,6 +125,13 @@ public class CustomerInvoice extends VersionedRecord {
         }
     }
 
+    /** New amounts for a request finance refused and the hub sends again, corrected. */
+    void amended(BigDecimal net, BigDecimal tax, BigDecimal gross) {
+        this.netAmount = net;
+        this.taxAmount = tax;
+        this.grossAmount = gross;
+    }
+
     void rejected(String reason) {
         this.rejectReason = reason == null || reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON);
         this.status = CustomerInvoiceStatus.REJECTED;

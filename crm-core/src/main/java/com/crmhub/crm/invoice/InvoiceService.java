@@ -94,7 +94,8 @@ public class InvoiceService {
 
     /**
      * The canonical invoice request for a shipment, and the CRM invoice REQUESTED under its key. A second call for the
-     * same key builds the same request and records nothing new. Cancellations are not invoiced (400-like refusal).
+     * same key builds the same request and records nothing new, except that a REJECTED invoice takes the amounts of
+     * the (corrected) shipment. Cancellations are not invoiced (400-like refusal).
      */
     public Invoice invoiceRequestFor(OrderShipped shipped) {
         Objects.requireNonNull(shipped, "shipped");
@@ -111,7 +112,12 @@ public class InvoiceService {
         String currency = shipped.currency() != null ? shipped.currency() : order.getCurrency();
         Invoice invoice = new Invoice(key, shipped.erpOrderNo() != null ? shipped.erpOrderNo() : order.getErpOrderNo(),
                 buyer(order.getAccount()), currency, amounts.lines(), amounts.totals());
-        if (invoices.findByInvoiceKey(key).isEmpty()) {
+        Optional<CustomerInvoice> existing = invoices.findByInvoiceKey(key);
+        if (existing.isPresent() && existing.get().getStatus() == CustomerInvoiceStatus.REJECTED) {
+            // A corrected shipment replayed after finance refused it: the request carries the corrected amounts.
+            existing.get().amended(amounts.totals().net(), amounts.totals().tax(), amounts.totals().gross());
+        }
+        if (existing.isEmpty()) {
             Instant now = clock.instant();
             invoices.saveAndFlush(new CustomerInvoice(key, order.getId(), order.getDealId(), order.getAccountId(),
                     currency, amounts.totals().net(), amounts.totals().tax(), amounts.totals().gross(), now));

@@ -16,8 +16,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The finance connector's parts the invoicing flow and the webhook use, and the finance system's circuit breaker. A
- * 422 is finance refusing one invoice and a 429 (or a 5xx with Retry-After) is finance saying when to come back: both
- * are finance answering, so neither counts against the breaker; a Retry-After opens it for that long instead.
+ * 422 is finance refusing one invoice and a 429 is finance saying when to come back: both are finance answering, so
+ * neither counts against the breaker (a 429's Retry-After opens it for that long instead). A 503 counts, whatever
+ * Retry-After it carries: the system is down.
  */
 @Configuration
 class FinanceConnectorConfig {
@@ -27,7 +28,7 @@ class FinanceConnectorConfig {
     @Bean(BREAKER)
     CircuitBreaker financeCircuitBreaker(FinanceFlowProperties properties) {
         return properties.breaker().breaker("finance", e -> e instanceof FinanceRejectedException
-                || e instanceof FinanceUnavailableException u && u.retryAfter().isPresent());
+                || e instanceof FinanceUnavailableException u && u.rateLimited());
     }
 
     @Bean

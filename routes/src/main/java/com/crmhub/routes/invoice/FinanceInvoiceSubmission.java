@@ -30,6 +30,9 @@ class FinanceInvoiceSubmission {
 
     static final String ACTOR = "integration:finance";
 
+    /** How long to hold back after a 429 that names no time. */
+    private static final Duration WITHOUT_RETRY_AFTER = Duration.ofSeconds(1);
+
     private final CanonicalMessages messages;
     private final CanonicalValidator validator;
     private final ObjectMapper objectMapper;
@@ -74,10 +77,10 @@ class FinanceInvoiceSubmission {
             SystemActor.runAs(ACTOR, () -> invoices.recordRejected(invoice.orderId(), reason));
             throw new PermanentFailure("finance refused invoice " + invoice.orderId() + ": " + reason, e);
         } catch (FinanceUnavailableException e) {
-            if (e.retryAfter().isEmpty()) {
+            if (!e.rateLimited()) {
                 throw e;
             }
-            Duration wait = e.retryAfter().get();
+            Duration wait = e.retryAfter().orElse(WITHOUT_RETRY_AFTER);
             // Nothing goes to finance before the time it named: this message waits that long, the others too.
             breaker.transitionToOpenStateFor(wait.isZero() ? Duration.ofMillis(1) : wait);
             throw new RetryLater(e.getMessage(), wait, e);

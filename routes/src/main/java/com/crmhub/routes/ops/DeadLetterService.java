@@ -96,7 +96,7 @@ public class DeadLetterService {
                     ? Integer.parseInt(message.getStringProperty(DeadLetterHeaders.REPLAYS)) : 0;
             copy.setStringProperty(DeadLetterHeaders.REPLAYS, String.valueOf(replays + 1));
             copy.setStringProperty(DeadLetterHeaders.FIRST_FAILURE, message.getStringProperty(DeadLetterHeaders.FIRST_FAILURE));
-            try (MessageProducer producer = session.createProducer(session.createQueue(flow.queue()))) {
+            try (MessageProducer producer = session.createProducer(flow.destination(session))) {
                 producer.send(copy);
             }
             return view(message, false);

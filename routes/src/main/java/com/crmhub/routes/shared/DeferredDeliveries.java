@@ -1,5 +1,7 @@
 package com.crmhub.routes.shared;
 
+import jakarta.jms.MessageProducer;
+import jakarta.jms.TextMessage;
 import java.time.Clock;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -44,7 +46,8 @@ public class DeferredDeliveries {
         // The delivery that was told to wait is not a failed attempt; the ones before it were.
         int failedBefore = DeadLetters.attempts(exchange) - 1;
         String body = in.getBody(String.class);
-        jms.convertAndSend(flow.queue(), body == null ? "" : body, message -> {
+        jms.execute(session -> {
+            TextMessage message = session.createTextMessage(body == null ? "" : body);
             for (Map.Entry<String, Object> header : in.getHeaders().entrySet()) {
                 if (carried(header.getKey()) && header.getValue() != null) {
                     message.setStringProperty(header.getKey(), header.getValue().toString());
@@ -52,8 +55,11 @@ public class DeferredDeliveries {
             }
             message.setIntProperty(DeadLetterHeaders.PRIOR_ATTEMPTS, failedBefore);
             message.setLongProperty(SCHEDULED_DELIVERY, deliverAt);
-            return message;
-        });
+            try (MessageProducer producer = session.createProducer(flow.destination(session))) {
+                producer.send(message);
+            }
+            return null;
+        }, false);
         log.info("flow {} deferred {} by {} as asked: {}", flowName, in.getHeader("hubBusinessKey"), cause.delay(),
                 cause.getMessage());
     }

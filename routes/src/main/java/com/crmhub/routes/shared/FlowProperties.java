@@ -1,5 +1,8 @@
 package com.crmhub.routes.shared;
 
+import jakarta.jms.Destination;
+import jakarta.jms.JMSException;
+import jakarta.jms.Session;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
@@ -30,6 +33,14 @@ public record FlowProperties(@DefaultValue List<@Valid Flow> flows) {
      */
     public record Flow(@NotBlank String name, @NotBlank String queue, @NotBlank String deadLetterQueue,
                        String payloadType, @Valid @DefaultValue Redelivery redelivery) {
+
+        /**
+         * The flow's queue as a JMS destination. A subscription queue ({@code address::queue}) lives on a multicast
+         * address, which Artemis only lets a sender reach as a topic; a queue of its own is a queue.
+         */
+        public Destination destination(Session session) throws JMSException {
+            return queue.contains("::") ? session.createTopic(queue) : session.createQueue(queue);
+        }
 
         /** The broker address the queue lives on. */
         public String address() {

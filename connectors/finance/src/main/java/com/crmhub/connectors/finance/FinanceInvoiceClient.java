@@ -123,7 +123,7 @@ public class FinanceInvoiceClient {
         if (status == 429) {
             Duration retryAfter = retryAfter(answer.retryAfter());
             throw new FinanceUnavailableException("finance rate-limited the invoice request of order " + orderId
-                    + (retryAfter == null ? "" : "; retry after " + retryAfter), retryAfter, null);
+                    + (retryAfter == null ? "" : "; retry after " + retryAfter), retryAfter, true, null);
         }
         if (status == 401) {
             throw new FinanceUnavailableException("finance refused the hub's token for order " + orderId + ": "

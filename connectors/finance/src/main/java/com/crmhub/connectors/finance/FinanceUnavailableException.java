@@ -11,14 +11,25 @@ import java.util.Optional;
 public class FinanceUnavailableException extends RuntimeException {
 
     private final transient Duration retryAfter;
+    private final boolean rateLimited;
 
     public FinanceUnavailableException(String message, Throwable cause) {
         this(message, null, cause);
     }
 
     public FinanceUnavailableException(String message, Duration retryAfter, Throwable cause) {
+        this(message, retryAfter, false, cause);
+    }
+
+    public FinanceUnavailableException(String message, Duration retryAfter, boolean rateLimited, Throwable cause) {
         super(message, cause);
         this.retryAfter = retryAfter;
+        this.rateLimited = rateLimited;
+    }
+
+    /** 429: finance is up and asks the hub to slow down; not a sign that it is failing. */
+    public boolean rateLimited() {
+        return rateLimited;
     }
 
     public Optional<Duration> retryAfter() {

@@ -171,8 +171,10 @@ class FinanceInvoiceClientTests {
             finance.invoices = request -> new Reply(429, "{\"error\":\"rate_limited\"}", Map.of("Retry-After", "7"));
 
             assertThatThrownBy(() -> client.requestInvoice(FinanceInvoiceMapperTests.invoice("ord-1")))
-                    .isInstanceOfSatisfying(FinanceUnavailableException.class,
-                            e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(7)));
+                    .isInstanceOfSatisfying(FinanceUnavailableException.class, e -> {
+                        assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
+                        assertThat(e.rateLimited()).isTrue();
+                    });
         }
 
         @Test
@@ -180,8 +182,10 @@ class FinanceInvoiceClientTests {
             finance.invoices = request -> new Reply(503, "", Map.of());
 
             assertThatThrownBy(() -> client.requestInvoice(FinanceInvoiceMapperTests.invoice("ord-1")))
-                    .isInstanceOfSatisfying(FinanceUnavailableException.class,
-                            e -> assertThat(e.retryAfter()).isEmpty());
+                    .isInstanceOfSatisfying(FinanceUnavailableException.class, e -> {
+                        assertThat(e.retryAfter()).isEmpty();
+                        assertThat(e.rateLimited()).as("a 503 is a failure, not back-pressure").isFalse();
+                    });
         }
 
         @Test

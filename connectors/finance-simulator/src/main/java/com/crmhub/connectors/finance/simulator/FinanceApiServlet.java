@@ -32,6 +32,14 @@ final class FinanceApiServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+        try {
+            answer(path, request, response);
+        } finally {
+            simulator.recordCall(request.getMethod(), path, request.getHeader("Idempotency-Key"), response.getStatus());
+        }
+    }
+
+    private void answer(String path, HttpServletRequest request, HttpServletResponse response) throws IOException {
         String method = request.getMethod();
         boolean known = path.equals("/oauth/token") || path.equals(INVOICES) || path.startsWith(INVOICES + "/");
         if (!known) {

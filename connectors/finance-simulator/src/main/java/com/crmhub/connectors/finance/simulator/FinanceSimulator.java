@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -55,6 +56,8 @@ public class FinanceSimulator {
     private final Map<String, String> invoiceByKey = new LinkedHashMap<>();
     private final Map<String, String> invoiceByExternalRef = new LinkedHashMap<>();
     private final AtomicInteger createCalls = new AtomicInteger();
+    private static final int MAX_CALLS = 10_000;
+    private final ArrayDeque<ApiCall> calls = new ArrayDeque<>();
     private final AtomicLong invoiceNumbers = new AtomicLong();
     private volatile Duration tokenExpiresIn;
     private volatile Duration issueAfter;
@@ -163,6 +166,9 @@ public class FinanceSimulator {
         webhooks.forget();
         faults.reset(properties.rateLimit());
         createCalls.set(0);
+        synchronized (calls) {
+            calls.clear();
+        }
         tokenExpiresIn = properties.tokenExpiresIn();
         issueAfter = properties.issueAfter();
         payAfter = properties.payAfter();
@@ -235,6 +241,22 @@ public class FinanceSimulator {
     }
 
     /** POST /api/v1/invoices calls that reached the ledger (past faults, authentication and validation). */
+    /** The API requests answered so far (the most recent {@value #MAX_CALLS}), oldest first, whatever their outcome. */
+    public List<ApiCall> calls() {
+        synchronized (calls) {
+            return new ArrayList<>(calls);
+        }
+    }
+
+    void recordCall(String method, String path, String idempotencyKey, int status) {
+        synchronized (calls) {
+            if (calls.size() == MAX_CALLS) {
+                calls.removeFirst();
+            }
+            calls.addLast(new ApiCall(clock.instant(), method, path, idempotencyKey, status));
+        }
+    }
+
     public int createCallCount() {
         return createCalls.get();
     }

@@ -1,0 +1,7 @@
+package com.crmhub.invoiceflow;
+
+import com.crmhub.support.HubIntegrationTest;
+
+@HubIntegrationTest
+class InvoiceFlowIntegrationTests extends InvoiceFlowScenarios {
+}
