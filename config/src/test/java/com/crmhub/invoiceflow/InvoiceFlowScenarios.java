@@ -286,6 +286,44 @@ abstract class InvoiceFlowScenarios extends ApiTestSupport {
     }
 
     @Test
+    void anInvoiceFinanceRejectsLaterIsShownAndAnOperatorRequestsItAgainWithTheFixedBuyer() {
+        String sku = product("60.00", "0.13");
+        String creditCode = TestData.creditCode();
+        Map<String, Object> buyer = new LinkedHashMap<>(Map.of("type", "COMPANY", "name", unique("Wrong Name Co"),
+                "creditCode", creditCode, "province", "Zhejiang", "city", "Hangzhou"));
+        long account = as("sales_east1").post("/api/v1/accounts", buyer).expect(201).id();
+        JsonNode order = shippedOrder(account, line(sku, 1));
+        String ref = order.path("externalRef").asText();
+        long deal = order.path("dealId").asLong();
+        SimulatedInvoice first = awaitFinanceInvoice(ref);
+        awaitInvoice(order, "REQUESTED");
+
+        // The tax bureau refuses the invoice after finance accepted it: the buyer's name does not match its records.
+        finance.rejectNow(first.invoiceId(), "buyer name does not match the tax bureau's record of " + creditCode);
+        JsonNode rejected = awaitInvoice(order, "REJECTED");
+        assertThat(rejected.path("rejectReason").asText()).contains("does not match");
+        assertThat(dealTimeline(deal)).contains("Finance refused invoice " + ref);
+        assertThat(as("operator").get("/api/v1/ops/invoices?status=REJECTED").expect(200).body()
+                .findValuesAsText("invoiceKey")).contains(ref);
+
+        buyer.put("name", unique("Right Name Co"));
+        as("sales_east1").put("/api/v1/accounts/" + account, buyer).expect(200);
+        as("sales_east1").post("/api/v1/ops/invoices/" + ref + "/reissue", null).expect(403);
+        JsonNode again = as("operator").post("/api/v1/ops/invoices/" + ref + "/reissue", null).expect(202).body();
+        assertThat(again.path("invoiceKey").asText()).isEqualTo(ref + "-R1");
+        as("operator").post("/api/v1/ops/invoices/" + ref + "/reissue", null).expect(409);
+
+        SimulatedInvoice second = awaitFinanceInvoice(ref + "-R1");
+        assertThat(second.buyerName()).isEqualTo(buyer.get("name"));
+        assertThat(second.grossAmount()).isEqualByComparingTo(first.grossAmount());
+        finance.issueNow(second.invoiceId());
+        finance.payNow(second.invoiceId());
+        JsonNode paid = awaitOrder(deal, "PAID");
+        assertThat(paid.path("invoices").findValuesAsText("status")).containsExactly("REJECTED", "PAID");
+        assertThat(dealTimeline(deal)).contains("Invoice " + ref + " requested again as " + ref + "-R1");
+    }
+
+    @Test
     void aShipmentDeliveredAgainCreatesNoSecondInvoice() {
         String sku = product("42.00", "0.13");
         JsonNode order = shippedOrder(line(sku, 1));

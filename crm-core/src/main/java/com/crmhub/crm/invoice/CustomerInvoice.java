@@ -48,6 +48,9 @@ public class CustomerInvoice extends VersionedRecord {
     @Column(name = "invoice_number", length = 100)
     private String invoiceNumber;
 
+    @Column(name = "superseded_by", length = 200)
+    private String supersededBy;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "status", nullable = false, length = 20)
     private CustomerInvoiceStatus status;
@@ -132,6 +135,16 @@ public class CustomerInvoice extends VersionedRecord {
         this.grossAmount = gross;
     }
 
+    /** Finance rejected this invoice and it was requested again as {@code key}. */
+    void supersededBy(String key) {
+        this.supersededBy = key;
+    }
+
+    /** Settled for the order's sake: paid, voided, or rejected and replaced by another request. */
+    boolean settled() {
+        return status == CustomerInvoiceStatus.PAID || status == CustomerInvoiceStatus.VOID || supersededBy != null;
+    }
+
     void rejected(String reason) {
         this.rejectReason = reason == null || reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON);
         this.status = CustomerInvoiceStatus.REJECTED;
@@ -176,6 +189,8 @@ public class CustomerInvoice extends VersionedRecord {
     public String getFinanceInvoiceId() { return financeInvoiceId; }
 
     public String getInvoiceNumber() { return invoiceNumber; }
+
+    public String getSupersededBy() { return supersededBy; }
 
     public CustomerInvoiceStatus getStatus() { return status; }
 

@@ -13,4 +13,6 @@ interface CustomerInvoiceRepository extends JpaRepository<CustomerInvoice, Long>
     List<CustomerInvoice> findByOrderIdOrderByIdAsc(Long orderId);
 
     List<CustomerInvoice> findByAccountIdOrderByIdAsc(Long accountId);
+
+    List<CustomerInvoice> findTop500ByStatusOrderByIdAsc(CustomerInvoiceStatus status);
 }

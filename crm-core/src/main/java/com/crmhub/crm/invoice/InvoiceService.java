@@ -16,6 +16,7 @@ import com.crmhub.crm.order.OrderService;
 import com.crmhub.crm.order.OrderShipped;
 import com.crmhub.crm.outbox.Outbox;
 import com.crmhub.crm.security.DataScope;
+import com.crmhub.crm.shared.ConflictException;
 import com.crmhub.crm.shared.NotFoundException;
 import com.crmhub.crm.timeline.EntryKind;
 import com.crmhub.crm.timeline.SubjectType;
@@ -60,6 +61,7 @@ public class InvoiceService {
 
     private final CustomerInvoiceRepository invoices;
     private final FinanceEvents events;
+    private final InvoiceRequests requests;
     private final OrderService orderService;
     private final OrderRepository orders;
     private final AccountRepository accounts;
@@ -69,11 +71,13 @@ public class InvoiceService {
     private final DataScope dataScope;
     private final Clock clock;
 
-    InvoiceService(CustomerInvoiceRepository invoices, FinanceEvents events, OrderService orderService,
+    InvoiceService(CustomerInvoiceRepository invoices, FinanceEvents events, InvoiceRequests requests,
+                   OrderService orderService,
                    OrderRepository orders, AccountRepository accounts, ContactRepository contacts,
                    TimelineService timeline, Outbox outbox, DataScope dataScope, ObjectProvider<Clock> clock) {
         this.invoices = invoices;
         this.events = events;
+        this.requests = requests;
         this.orderService = orderService;
         this.orders = orders;
         this.accounts = accounts;
@@ -116,9 +120,11 @@ public class InvoiceService {
         if (existing.isPresent() && existing.get().getStatus() == CustomerInvoiceStatus.REJECTED) {
             // A corrected shipment replayed after finance refused it: the request carries the corrected amounts.
             existing.get().amended(amounts.totals().net(), amounts.totals().tax(), amounts.totals().gross());
+            requests.save(invoice, clock.instant());
         }
         if (existing.isEmpty()) {
             Instant now = clock.instant();
+            requests.save(invoice, now);
             invoices.saveAndFlush(new CustomerInvoice(key, order.getId(), order.getDealId(), order.getAccountId(),
                     currency, amounts.totals().net(), amounts.totals().tax(), amounts.totals().gross(), now));
             timeline.record(onDeal(EntryKind.INVOICE, order.getDealId(), "Invoice requested for " + key + ": "
@@ -128,6 +134,56 @@ public class InvoiceService {
                     now, "invoice-requested:" + key));
         }
         return invoice;
+    }
+
+    /**
+     * Requests an invoice finance rejected again, under a new key ({@code key-R1}, {@code -R2}, ...) with the same lines
+     * and the buyer's data as it is now: a new REQUESTED invoice, the rejected one marked as replaced, and
+     * InvoiceReissueRequested for the invoicing flow — one transaction. 409 unless the invoice is REJECTED and not
+     * replaced yet.
+     */
+    public InvoiceOpsView reissue(String key) {
+        CustomerInvoice rejected = byKey(key);
+        if (rejected.getStatus() != CustomerInvoiceStatus.REJECTED) {
+            throw new ConflictException("invoice " + key + " is " + rejected.getStatus()
+                    + ": only a rejected invoice is requested again");
+        }
+        if (rejected.getSupersededBy() != null) {
+            throw new ConflictException("invoice " + key + " was already requested again as "
+                    + rejected.getSupersededBy());
+        }
+        Invoice earlier = requests.find(key).orElseThrow(() -> new ConflictException("the request of invoice " + key
+                + " was not kept, so it cannot be sent again; replay its shipment instead"));
+        Order order = order(rejected);
+        String newKey = nextKey(key);
+        Invoice again = new Invoice(newKey, earlier.erpOrderNo(), buyer(order.getAccount()), earlier.currency(),
+                earlier.lines(), earlier.totals());
+        Instant now = clock.instant();
+        CustomerInvoice replacement = invoices.saveAndFlush(new CustomerInvoice(newKey, order.getId(),
+                order.getDealId(), order.getAccountId(), earlier.currency(), earlier.totals().net(),
+                earlier.totals().tax(), earlier.totals().gross(), now));
+        rejected.supersededBy(newKey);
+        requests.save(again, now);
+        timeline.record(onDeal(EntryKind.INVOICE, order.getDealId(), "Invoice " + key + " requested again as "
+                + newKey, "Finance had refused it: " + rejected.getRejectReason(), now, "invoice-reissued:" + newKey));
+        outbox.publish(new InvoiceReissueRequested(order.getExternalRef(), order.getDealId(), order.getAccountId(),
+                key, again));
+        return InvoiceOpsView.of(replacement);
+    }
+
+    /** Invoices in a status, oldest first (at most 500), for operators. */
+    @Transactional(readOnly = true)
+    public List<InvoiceOpsView> inStatus(CustomerInvoiceStatus status) {
+        return invoices.findTop500ByStatusOrderByIdAsc(status).stream().map(InvoiceOpsView::of).toList();
+    }
+
+    private String nextKey(String key) {
+        for (int n = 1; ; n++) {
+            String candidate = key + "-R" + n;
+            if (invoices.findByInvoiceKey(candidate).isEmpty()) {
+                return candidate;
+            }
+        }
     }
 
     /** The finance system accepted the request under {@code key} as {@code financeInvoiceId}. */
@@ -250,7 +306,7 @@ public class InvoiceService {
         boolean full = invoice.getStatus() == CustomerInvoiceStatus.PAID;
         String number = Objects.requireNonNullElse(invoice.getInvoiceNumber(), invoice.getInvoiceKey());
         if (full && invoices.findByOrderIdOrderByIdAsc(invoice.getOrderId()).stream()
-                .allMatch(i -> i.getStatus() == CustomerInvoiceStatus.PAID || i.getStatus() == CustomerInvoiceStatus.VOID)) {
+                .allMatch(CustomerInvoice::settled)) {
             // The order is PAID once every invoice of it is (a partly shipped order has one per shipment).
             orderService.recordPaid(invoice.getOrderId(), "invoice " + number + " paid in full");
         }

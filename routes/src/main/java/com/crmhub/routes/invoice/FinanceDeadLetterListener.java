@@ -1,6 +1,7 @@
 package com.crmhub.routes.invoice;
 
 import com.crmhub.canonical.Envelope;
+import com.crmhub.crm.invoice.InvoiceReissueRequested;
 import com.crmhub.crm.invoice.InvoiceService;
 import com.crmhub.crm.order.OrderShipped;
 import com.crmhub.crm.security.SystemActor;
@@ -39,7 +40,10 @@ class FinanceDeadLetterListener implements DeadLetterListener {
         String key;
         try {
             Envelope<JsonNode> envelope = messages.read(message.body());
-            key = InvoiceService.invoiceKeyOf(messages.payload(envelope, "OrderShipped", OrderShipped.class));
+            key = "InvoiceReissueRequested".equals(envelope.type())
+                    ? messages.payload(envelope, "InvoiceReissueRequested", InvoiceReissueRequested.class)
+                            .invoice().orderId()
+                    : InvoiceService.invoiceKeyOf(messages.payload(envelope, "OrderShipped", OrderShipped.class));
         } catch (InvalidMessageException | NullPointerException e) {
             return; // not a shipment we can name: the dead letter itself is all there is
         }

@@ -6,6 +6,7 @@ import com.crmhub.connectors.finance.FinanceInvoiceClient;
 import com.crmhub.connectors.finance.FinanceRejectedException;
 import com.crmhub.connectors.finance.FinanceUnavailableException;
 import com.crmhub.connectors.finance.InvoiceReceipt;
+import com.crmhub.crm.invoice.InvoiceReissueRequested;
 import com.crmhub.crm.invoice.InvoiceService;
 import com.crmhub.crm.order.OrderShipped;
 import com.crmhub.crm.security.SystemActor;
@@ -64,6 +65,15 @@ class FinanceInvoiceSubmission {
         } catch (IllegalArgumentException | NotFoundException e) {
             throw new PermanentFailure("no invoice for order " + shipped.orderId() + ": " + e.getMessage(), e);
         }
+        validator.require("Invoice", objectMapper.valueToTree(invoice));
+        return invoice;
+    }
+
+    /** The request an operator asked for again, as the CRM built it (new key, the buyer as it is now). */
+    Invoice reissuedRequest(String body) {
+        Envelope<JsonNode> envelope = messages.read(body);
+        Invoice invoice = messages.payload(envelope, "InvoiceReissueRequested", InvoiceReissueRequested.class)
+                .invoice();
         validator.require("Invoice", objectMapper.valueToTree(invoice));
         return invoice;
     }

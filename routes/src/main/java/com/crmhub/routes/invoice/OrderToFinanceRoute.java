@@ -2,6 +2,7 @@ package com.crmhub.routes.invoice;
 
 import static com.crmhub.routes.shared.FlowErrorRouteConfiguration.FLOW_ERRORS;
 
+import com.crmhub.canonical.MessageHeaders;
 import com.crmhub.routes.shared.FlowProperties;
 import org.apache.camel.builder.RouteBuilder;
 import org.springframework.stereotype.Component;
@@ -9,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * Shipped orders become invoices in the finance system: each OrderShipped (a complete or a partial shipment) from the
  * CRM's outbox becomes a canonical Invoice for what it shipped, posted with its invoice key as Idempotency-Key inside
- * the finance breaker. The finance system answers asynchronously (the webhook, {@link FinanceWebhookController}). A 422
+ * the finance breaker; an invoice an operator requests again after finance rejected it (InvoiceReissueRequested)
+ * arrives on the same queue already built. The finance system answers asynchronously (the webhook, {@link FinanceWebhookController}). A 422
  * parks the shipment at once with finance's reason on the deal; a 429 defers it by Retry-After; other failures roll
  * back for the broker to redeliver with backoff. While the breaker is open the consumer is paused.
  */
@@ -34,7 +36,12 @@ public class OrderToFinanceRoute extends RouteBuilder {
                 .routeId(ROUTE_ID)
                 .autoStartup(finance.enabled())
                 .routeConfigurationId(FLOW_ERRORS)
-                .bean(FinanceInvoiceSubmission.class, "invoiceRequest").id("build-invoice-request")
+                .choice()
+                    .when(header(MessageHeaders.TYPE).isEqualTo("InvoiceReissueRequested"))
+                        .bean(FinanceInvoiceSubmission.class, "reissuedRequest").id("read-reissued-request")
+                    .otherwise()
+                        .bean(FinanceInvoiceSubmission.class, "invoiceRequest").id("build-invoice-request")
+                .end()
                 .bean(FinanceInvoiceSubmission.class, "submit").id("finance-request-invoice")
                 .bean(FinanceInvoiceSubmission.class, "requested").id("record-invoice-request");
     }
