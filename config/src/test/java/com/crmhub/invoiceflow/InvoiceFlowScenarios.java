@@ -54,6 +54,7 @@ abstract class InvoiceFlowScenarios extends ApiTestSupport {
 
     @AfterEach
     void financeBackToNormal() {
+        finance.latency(Duration.ZERO);
         finance.down(false);
         finance.injectUnavailable(0);
         finance.injectTooManyRequests(0, 0);
@@ -221,6 +222,23 @@ abstract class InvoiceFlowScenarios extends ApiTestSupport {
         assertThat(finance.unavailableCallsLeft()).as("503s finance still had to give").isZero();
         assertThat(financeInvoicesOf(ref)).hasSize(1);
         assertThat(invoicePostsFor(ref)).extracting(ApiCall::status).endsWith(202);
+    }
+
+    @Test
+    void anInvoiceFinanceCreatedWhileTheHubStoppedWaitingIsNotCreatedTwice() {
+        String sku = product("75.00", "0.13");
+        awaitInvoice(shippedOrder(line(sku, 2)), "REQUESTED"); // the hub holds a token: only the invoice call is slow
+        // Finance takes longer than the hub's read timeout (3 s in tests): it creates the invoice, the hub never hears.
+        finance.latency(Duration.ofMillis(3500));
+        JsonNode order = shippedOrder(line(sku, 1));
+        String ref = order.path("externalRef").asText();
+        await().atMost(FLOW).until(() -> !invoicePostsFor(ref).isEmpty());
+        finance.latency(Duration.ZERO);
+
+        awaitInvoice(order, "REQUESTED");
+
+        assertThat(invoicePostsFor(ref)).extracting(ApiCall::status).startsWith(202).endsWith(200);
+        assertThat(financeInvoicesOf(ref)).hasSize(1);
     }
 
     @Test
