@@ -225,6 +225,24 @@ abstract class InvoiceScenarios extends ApiTestSupport {
     }
 
     @Test
+    void aPaymentReportedBeforeTheIssueStillEndsWithAPaidOrder() {
+        Order order = acceptedOrder();
+        String financeId = unique("INV");
+        requested(order, financeId);
+
+        // Finance sends its webhooks concurrently: the payment can overtake the issue.
+        apply(event(InvoiceEventType.PAYMENT_RECEIVED, financeId, order.getExternalRef(), InvoiceStatus.PAID,
+                "No.0003", "497.20", null));
+        apply(event(InvoiceEventType.INVOICE_ISSUED, financeId, order.getExternalRef(), InvoiceStatus.PAID,
+                "No.0003", "497.20", null));
+
+        JsonNode paid = view(order);
+        assertThat(paid.path("status").asText()).isEqualTo("PAID");
+        assertThat(paid.path("invoices").get(0).path("invoiceNumber").asText()).isEqualTo("No.0003");
+        assertThat(paid.path("invoices").get(0).path("outstandingAmount").decimalValue()).isEqualByComparingTo("0");
+    }
+
+    @Test
     void aRepeatedEventIsAppliedOnce() {
         Order order = acceptedOrder();
         String financeId = unique("INV");

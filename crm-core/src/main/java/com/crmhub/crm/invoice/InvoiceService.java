@@ -284,6 +284,10 @@ public class InvoiceService {
         invoice.issued(event.invoiceId(), event.invoiceNumber(), event.netAmount(), event.taxAmount(),
                 event.grossAmount(), event.occurredAt());
         orderService.recordInvoiced(invoice.getOrderId(), "invoice " + event.invoiceNumber() + " issued");
+        if (invoice.getStatus() == CustomerInvoiceStatus.PAID) {
+            // Webhooks can arrive out of order: the payment came before the issue, and the order follows now.
+            paidInFull(invoice);
+        }
         Order order = order(invoice);
         timeline.record(onDeal(EntryKind.INVOICE, invoice.getDealId(), "Invoice " + event.invoiceNumber()
                         + " issued: " + amount(invoice.getGrossAmount(), invoice),
@@ -305,10 +309,8 @@ public class InvoiceService {
         BigDecimal added = invoice.paid(event.paidAmount());
         boolean full = invoice.getStatus() == CustomerInvoiceStatus.PAID;
         String number = Objects.requireNonNullElse(invoice.getInvoiceNumber(), invoice.getInvoiceKey());
-        if (full && invoices.findByOrderIdOrderByIdAsc(invoice.getOrderId()).stream()
-                .allMatch(CustomerInvoice::settled)) {
-            // The order is PAID once every invoice of it is (a partly shipped order has one per shipment).
-            orderService.recordPaid(invoice.getOrderId(), "invoice " + number + " paid in full");
+        if (full) {
+            paidInFull(invoice);
         }
         Order order = order(invoice);
         timeline.record(onDeal(EntryKind.PAYMENT, invoice.getDealId(), "Payment of " + amount(added, invoice)
@@ -320,6 +322,15 @@ public class InvoiceService {
                 invoice.getInvoiceKey(), invoice.getInvoiceNumber(), invoice.getCurrency(), added,
                 invoice.getPaidAmount(), full));
         return added;
+    }
+
+    /** The order is PAID once every invoice of it is settled (a partly shipped order has one per shipment). */
+    private void paidInFull(CustomerInvoice invoice) {
+        invoices.flush();
+        if (invoices.findByOrderIdOrderByIdAsc(invoice.getOrderId()).stream().allMatch(CustomerInvoice::settled)) {
+            orderService.recordPaid(invoice.getOrderId(), "invoice "
+                    + Objects.requireNonNullElse(invoice.getInvoiceNumber(), invoice.getInvoiceKey()) + " paid in full");
+        }
     }
 
     private void rejectedEffects(CustomerInvoice invoice, Instant at, String externalId) {
