@@ -8,6 +8,8 @@ import jakarta.validation.Validator;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class DingtalkPropertiesTests {
 
@@ -16,6 +18,46 @@ class DingtalkPropertiesTests {
     private static DingtalkProperties.RobotApp robotApp(String ownerKey) {
         return new DingtalkProperties.RobotApp("dingappkey", "app-s3cret", DingtalkVectors.AES_KEY, "cb-t0ken",
                 ownerKey);
+    }
+
+    @EnableConfigurationProperties(DingtalkProperties.class)
+    static class Binding {
+    }
+
+    private final ApplicationContextRunner context = new ApplicationContextRunner()
+            .withUserConfiguration(Binding.class, DingtalkRobotClient.class);
+
+    @Test
+    void startsIdleWithNothingConfiguredAndDingtalksLimit() {
+        context.run(started -> {
+            assertThat(started).hasNotFailed().hasSingleBean(DingtalkRobotClient.class);
+            DingtalkProperties properties = started.getBean(DingtalkProperties.class);
+            assertThat(properties.robotApp()).isNull();
+            assertThat(properties.robots()).isEmpty();
+            assertThat(properties.rateLimit()).isEqualTo(DingtalkProperties.RateLimit.DINGTALK);
+        });
+    }
+
+    @Test
+    void bindsRobotsByNameWithTheDefaultSendUrl() {
+        context.withPropertyValues("hub.dingtalk.robots.sales.access-token=tok",
+                "hub.dingtalk.robots.sales.secret=SECx", "hub.dingtalk.robot-app.app-key=dingappkey",
+                "hub.dingtalk.robot-app.app-secret=s", "hub.dingtalk.robot-app.aes-key=" + DingtalkVectors.AES_KEY,
+                "hub.dingtalk.robot-app.token=t", "hub.dingtalk.rate-limit.max-wait=2s").run(started -> {
+                    assertThat(started).hasNotFailed();
+                    DingtalkProperties properties = started.getBean(DingtalkProperties.class);
+                    assertThat(properties.robot("sales").webhookUrl())
+                            .isEqualTo(DingtalkProperties.DEFAULT_ROBOT_SEND_URL);
+                    assertThat(properties.robotApp().ownerKey()).isEqualTo("dingappkey");
+                    assertThat(properties.rateLimit().messages()).isEqualTo(20);
+                    assertThat(properties.rateLimit().maxWait()).isEqualTo(Duration.ofSeconds(2));
+                });
+    }
+
+    @Test
+    void refusesToStartWithARobotWithoutSecret() {
+        context.withPropertyValues("hub.dingtalk.robots.sales.access-token=tok")
+                .run(started -> assertThat(started).hasFailed());
     }
 
     @Test

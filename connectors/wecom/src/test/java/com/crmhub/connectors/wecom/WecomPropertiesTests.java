@@ -8,6 +8,8 @@ import jakarta.validation.Validator;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class WecomPropertiesTests {
 
@@ -17,6 +19,41 @@ class WecomPropertiesTests {
 
     private static WecomProperties.App app(String encodingAesKey, String secret) {
         return new WecomProperties.App("ww-corp", 1000002L, "cb-t0ken", encodingAesKey, secret);
+    }
+
+    @EnableConfigurationProperties(WecomProperties.class)
+    static class Binding {
+    }
+
+    private final ApplicationContextRunner context = new ApplicationContextRunner()
+            .withUserConfiguration(Binding.class, WecomApiClient.class);
+
+    @Test
+    void startsIdleWithNothingConfigured() {
+        context.run(started -> {
+            assertThat(started).hasNotFailed().hasSingleBean(WecomApiClient.class);
+            WecomProperties properties = started.getBean(WecomProperties.class);
+            assertThat(properties.apiBaseUrl()).isEqualTo("https://qyapi.weixin.qq.com");
+            assertThat(properties.tokenRefreshSkew()).isEqualTo(Duration.ofMinutes(5));
+            assertThat(properties.apps()).isEmpty();
+        });
+    }
+
+    @Test
+    void bindsAppsByNameFromKebabCaseProperties() {
+        context.withPropertyValues("hub.wecom.apps.crm.corp-id=ww-corp", "hub.wecom.apps.crm.agent-id=1000002",
+                "hub.wecom.apps.crm.token=cb", "hub.wecom.apps.crm.encoding-aes-key=" + AES_KEY,
+                "hub.wecom.apps.crm.secret=s").run(started -> {
+                    assertThat(started).hasNotFailed();
+                    assertThat(started.getBean(WecomProperties.class).app("crm").agentId()).isEqualTo(1000002L);
+                });
+    }
+
+    @Test
+    void refusesToStartWithAnInvalidApp() {
+        context.withPropertyValues("hub.wecom.apps.crm.corp-id=ww-corp", "hub.wecom.apps.crm.agent-id=1000002",
+                "hub.wecom.apps.crm.token=cb", "hub.wecom.apps.crm.encoding-aes-key=too-short",
+                "hub.wecom.apps.crm.secret=s").run(started -> assertThat(started).hasFailed());
     }
 
     @Test

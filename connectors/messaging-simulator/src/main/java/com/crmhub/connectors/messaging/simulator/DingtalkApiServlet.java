@@ -12,18 +12,20 @@ import java.io.IOException;
  */
 final class DingtalkApiServlet extends HttpServlet {
 
-    private final transient SimulatedDingtalk dingtalk;
+    private final transient MessagingSimulator simulator;
 
-    DingtalkApiServlet(SimulatedDingtalk dingtalk) {
-        this.dingtalk = dingtalk;
+    DingtalkApiServlet(MessagingSimulator simulator) {
+        this.simulator = simulator;
     }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo() == null ? "" : request.getPathInfo();
         if (path.equals("/robot/send") && request.getMethod().equals("POST")) {
-            SimulatorServlets.write(response, dingtalk.robotSend(request.getParameter("access_token"),
-                    request.getParameter("timestamp"), request.getParameter("sign"), SimulatorServlets.body(request)));
+            SimulatorServlets.write(response, simulator.recordCall(SimulatedApi.DINGTALK_ROBOT_SEND,
+                    simulator.dingtalk().robotSend(request.getParameter("access_token"),
+                            request.getParameter("timestamp"), request.getParameter("sign"),
+                            SimulatorServlets.body(request))));
         } else {
             SimulatorServlets.notFound(response, request.getMethod(), path);
         }

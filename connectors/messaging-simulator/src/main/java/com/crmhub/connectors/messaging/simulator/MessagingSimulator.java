@@ -28,6 +28,7 @@ import java.util.function.Supplier;
 public class MessagingSimulator {
 
     private static final int MAX_SENT = 10_000;
+    private static final int MAX_CALLS = 10_000;
     private static final String WECOM_SYSTEM_SENDER = "sys";
 
     private final MessagingSimulatorProperties properties;
@@ -37,6 +38,7 @@ public class MessagingSimulator {
     private final SimulatedDingtalk dingtalk;
     private final CallbackSender sender;
     private final ArrayDeque<SentMessage> sent = new ArrayDeque<>();
+    private final ArrayDeque<ApiCall> calls = new ArrayDeque<>();
     private final ObjectMapper json = new ObjectMapper();
     private final SecureRandom random = new SecureRandom();
 
@@ -197,6 +199,13 @@ public class MessagingSimulator {
         return sender.callbacks();
     }
 
+    /** The API calls answered so far (the most recent {@value #MAX_CALLS}), oldest first, with their errcodes. */
+    public List<ApiCall> apiCalls() {
+        synchronized (calls) {
+            return new ArrayList<>(calls);
+        }
+    }
+
     public Optional<DeliveredCallback> callback(String id) {
         return sender.callback(id);
     }
@@ -254,6 +263,9 @@ public class MessagingSimulator {
         synchronized (sent) {
             sent.clear();
         }
+        synchronized (calls) {
+            calls.clear();
+        }
     }
 
     // ---- what the servlets call ----------------------------------------------------------------------------------
@@ -264,6 +276,18 @@ public class MessagingSimulator {
 
     SimulatedDingtalk dingtalk() {
         return dingtalk;
+    }
+
+    /** Notes an answered call; answers the answer, for the servlets to write. */
+    Map<String, Object> recordCall(SimulatedApi api, Map<String, Object> answer) {
+        Object errcode = answer.get("errcode");
+        synchronized (calls) {
+            if (calls.size() == MAX_CALLS) {
+                calls.removeFirst();
+            }
+            calls.addLast(new ApiCall(clock.instant(), api, errcode instanceof Integer code ? code : 0));
+        }
+        return answer;
     }
 
     // ---- internals -----------------------------------------------------------------------------------------------

@@ -63,7 +63,7 @@ public class MessagingSimulatorConfiguration {
     @Bean
     ServletRegistrationBean<WecomApiServlet> messagingSimulatorWecomApi(MessagingSimulator simulator) {
         ServletRegistrationBean<WecomApiServlet> registration =
-                new ServletRegistrationBean<>(new WecomApiServlet(simulator.wecom()), WECOM_API_PATH + "/*");
+                new ServletRegistrationBean<>(new WecomApiServlet(simulator), WECOM_API_PATH + "/*");
         registration.setName("messagingSimulatorWecomApi");
         registration.setLoadOnStartup(1);
         return registration;
@@ -72,7 +72,7 @@ public class MessagingSimulatorConfiguration {
     @Bean
     ServletRegistrationBean<DingtalkApiServlet> messagingSimulatorDingtalkApi(MessagingSimulator simulator) {
         ServletRegistrationBean<DingtalkApiServlet> registration =
-                new ServletRegistrationBean<>(new DingtalkApiServlet(simulator.dingtalk()), DINGTALK_API_PATH + "/*");
+                new ServletRegistrationBean<>(new DingtalkApiServlet(simulator), DINGTALK_API_PATH + "/*");
         registration.setName("messagingSimulatorDingtalkApi");
         registration.setLoadOnStartup(1);
         return registration;

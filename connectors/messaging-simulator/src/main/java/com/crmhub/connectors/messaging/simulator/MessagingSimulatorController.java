@@ -49,6 +49,11 @@ class MessagingSimulatorController {
         return simulator.sentMessages();
     }
 
+    @GetMapping("/api-calls")
+    List<ApiCall> apiCalls() {
+        return simulator.apiCalls();
+    }
+
     @GetMapping("/callbacks")
     List<DeliveredCallback> callbacks() {
         return simulator.callbacks();

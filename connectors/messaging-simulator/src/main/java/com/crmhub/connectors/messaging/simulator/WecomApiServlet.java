@@ -12,10 +12,12 @@ import java.io.IOException;
  */
 final class WecomApiServlet extends HttpServlet {
 
+    private final transient MessagingSimulator simulator;
     private final transient SimulatedWecom wecom;
 
-    WecomApiServlet(SimulatedWecom wecom) {
-        this.wecom = wecom;
+    WecomApiServlet(MessagingSimulator simulator) {
+        this.simulator = simulator;
+        this.wecom = simulator.wecom();
     }
 
     @Override
@@ -23,14 +25,14 @@ final class WecomApiServlet extends HttpServlet {
         String path = request.getPathInfo() == null ? "" : request.getPathInfo();
         String method = request.getMethod();
         if (path.equals("/cgi-bin/gettoken") && method.equals("GET")) {
-            SimulatorServlets.write(response, wecom.gettoken(request.getParameter("corpid"),
-                    request.getParameter("corpsecret")));
+            SimulatorServlets.write(response, simulator.recordCall(SimulatedApi.WECOM_GETTOKEN,
+                    wecom.gettoken(request.getParameter("corpid"), request.getParameter("corpsecret"))));
         } else if (path.equals("/cgi-bin/message/send") && method.equals("POST")) {
-            SimulatorServlets.write(response, wecom.send(request.getParameter("access_token"),
-                    SimulatorServlets.body(request)));
+            SimulatorServlets.write(response, simulator.recordCall(SimulatedApi.WECOM_MESSAGE_SEND,
+                    wecom.send(request.getParameter("access_token"), SimulatorServlets.body(request))));
         } else if (path.equals("/cgi-bin/kf/sync_msg") && method.equals("POST")) {
-            SimulatorServlets.write(response, wecom.syncMsg(request.getParameter("access_token"),
-                    SimulatorServlets.body(request)));
+            SimulatorServlets.write(response, simulator.recordCall(SimulatedApi.WECOM_KF_SYNC_MSG,
+                    wecom.syncMsg(request.getParameter("access_token"), SimulatorServlets.body(request))));
         } else {
             SimulatorServlets.notFound(response, method, path);
         }
