@@ -3,6 +3,8 @@ package com.crmhub.it.support;
 import jakarta.jms.ConnectionFactory;
 import org.citrusframework.http.client.HttpClient;
 import org.citrusframework.http.client.HttpClientBuilder;
+import org.citrusframework.http.server.HttpServer;
+import org.citrusframework.http.server.HttpServerBuilder;
 import org.citrusframework.jms.endpoint.JmsEndpoint;
 import org.citrusframework.jms.endpoint.JmsEndpointBuilder;
 import org.citrusframework.message.ErrorHandlingStrategy;
@@ -38,6 +40,9 @@ public class EndpointConfig {
 
     /** Where the ERP stand-in listens, {@code http://127.0.0.1:<port>}, for the hub's ERP address in ERP tests. */
     public static final String ERP_URL_PROPERTY = "it.erp.url";
+
+    /** Where the finance stand-in listens, {@code http://127.0.0.1:<port>}, for the hub's finance address. */
+    public static final String FINANCE_URL_PROPERTY = "it.finance.url";
 
     private static final long TIMEOUT_MILLIS = 15_000;
 
@@ -118,6 +123,44 @@ public class EndpointConfig {
                 .messageFactory(erpSoapMessageFactory)
                 .messageSender(new ClientHttpRequestMessageSender(requestFactory))
                 .faultStrategy(ErrorHandlingStrategy.PROPAGATE)
+                .timeout(TIMEOUT_MILLIS)
+                .build();
+    }
+
+    /**
+     * Citrus as the finance system: an HTTP server on 127.0.0.1 and a free port (Jetty, test scope only) that takes
+     * the hub's token and invoice requests and answers what each test tells it. Its address is
+     * {@value #FINANCE_URL_PROPERTY}.
+     */
+    @Bean
+    public HttpServer financeServer() {
+        ServerConnector connector = new ServerConnector(new Server());
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        return new HttpServerBuilder()
+                .connector(connector)
+                .autoStart(true)
+                .timeout(TIMEOUT_MILLIS)
+                .build();
+    }
+
+    /** Publishes the finance stand-in's address; read lazily, so the server has bound its port by then. */
+    @Bean
+    public DynamicPropertyRegistrar financeServerUrl(HttpServer financeServer) {
+        return registry -> registry.add(FINANCE_URL_PROPERTY,
+                () -> "http://127.0.0.1:" + ((ServerConnector) financeServer.getConnector()).getLocalPort());
+    }
+
+    /**
+     * Citrus as the finance system calling the hub: invoice events pushed to the hub's webhook. No credentials (the
+     * webhook checks its own signature headers, which each test sets); 4xx answers come back as messages to validate.
+     */
+    @Bean
+    public HttpClient financeWebhookClient(Environment environment) {
+        return new HttpClientBuilder()
+                .endpointResolver(new LocalHubUri(environment, "/callbacks/finance"))
+                .contentType(MediaType.APPLICATION_JSON_VALUE)
+                .errorHandlingStrategy(ErrorHandlingStrategy.PROPAGATE)
                 .timeout(TIMEOUT_MILLIS)
                 .build();
     }
