@@ -68,23 +68,7 @@ public abstract class FinanceEndToEndSupport extends HubEndToEndSupport {
         t.variable("creditCode", TestData.creditCode());
         t.variable("dealName", "${accountName} order");
 
-        t.given(post("admin", "/api/v1/products").body(template("crm/product.json")));
-        t.given(answer(HttpStatus.CREATED).validate(jsonPath().expression("$.sku", "${sku}")));
-        t.given(context -> erpSimulator.setStock(context.getVariable("sku"), 100));
-        t.given(post("sales_east1", "/api/v1/accounts").body(template("crm/account.json")));
-        t.given(answer(HttpStatus.CREATED).extract(jsonPath().expression("$.id", "accountId")));
-        t.given(post("sales_east1", "/api/v1/deals").body(template("crm/deal.json")));
-        t.given(answer(HttpStatus.CREATED).extract(jsonPath().expression("$.id", "dealId")));
-        t.given(post("sales_east1", "/api/v1/deals/${dealId}/win"));
-        t.given(answer(HttpStatus.OK).validate(jsonPath().expression("$.status", "WON")));
-        t.given(repeatOnError().until("i = 40").autoSleep(250L).actions(
-                get("sales_east1", "/api/v1/orders?dealId=${dealId}"),
-                answer(HttpStatus.OK)
-                        .validate(jsonPath().expression("$.items[0].status", "RESERVED"))
-                        .extract(jsonPath()
-                                .expression("$.items[0].id", "orderId")
-                                .expression("$.items[0].externalRef", "externalRef")
-                                .expression("$.items[0].erpOrderNo", "erpOrderNo"))));
+        wonAndReservedOrder(t, erpSimulator, "crm/account.json");
 
         t.variable("noticeId", "citrus:randomUUID()");
         t.variable("trackingNo", "citrus:concat('SF', citrus:randomNumber(12))");

@@ -1,7 +1,11 @@
 package com.crmhub.it.support;
 
+import static org.citrusframework.container.RepeatOnErrorUntilTrue.Builder.repeatOnError;
+import static org.citrusframework.dsl.JsonPathSupport.jsonPath;
 import static org.citrusframework.http.actions.HttpActionBuilder.http;
 
+import com.crmhub.connectors.erp.simulator.ErpSimulator;
+import org.citrusframework.TestCaseRunner;
 import org.citrusframework.http.actions.HttpClientRequestActionBuilder;
 import org.citrusframework.http.actions.HttpClientResponseActionBuilder;
 import org.citrusframework.http.client.HttpClient;
@@ -53,5 +57,31 @@ public abstract class HubEndToEndSupport {
         return request.message()
                 .header(HttpHeaders.AUTHORIZATION, HubUsers.basicAuth(user))
                 .accept(ACCEPT);
+    }
+
+    /**
+     * As API users: a product the ERP holds 100 of, the account from {@code accountTemplate}, a deal with one line,
+     * won; then waits until the hub's own flow has the order RESERVED in the ERP. Expects the variables sku,
+     * accountName and dealName; leaves accountId, dealId, orderId, externalRef and erpOrderNo.
+     */
+    protected void wonAndReservedOrder(TestCaseRunner t, ErpSimulator erpSimulator, String accountTemplate) {
+        t.given(post("admin", "/api/v1/products").body(template("crm/product.json")));
+        t.given(answer(HttpStatus.CREATED).validate(jsonPath().expression("$.sku", "${sku}")));
+        t.given(context -> erpSimulator.setStock(context.getVariable("sku"), 100));
+        t.given(post("sales_east1", "/api/v1/accounts").body(template(accountTemplate)));
+        t.given(answer(HttpStatus.CREATED).extract(jsonPath().expression("$.id", "accountId")));
+        t.given(post("sales_east1", "/api/v1/deals").body(template("crm/deal.json")));
+        t.given(answer(HttpStatus.CREATED).extract(jsonPath().expression("$.id", "dealId")));
+        t.given(post("sales_east1", "/api/v1/deals/${dealId}/win"));
+        t.given(answer(HttpStatus.OK).validate(jsonPath().expression("$.status", "WON")));
+
+        t.given(repeatOnError().until("i = 40").autoSleep(250L).actions(
+                get("sales_east1", "/api/v1/orders?dealId=${dealId}"),
+                answer(HttpStatus.OK)
+                        .validate(jsonPath().expression("$.items[0].status", "RESERVED"))
+                        .extract(jsonPath()
+                                .expression("$.items[0].id", "orderId")
+                                .expression("$.items[0].externalRef", "externalRef")
+                                .expression("$.items[0].erpOrderNo", "erpOrderNo"))));
     }
 }
