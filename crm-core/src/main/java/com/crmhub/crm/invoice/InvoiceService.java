@@ -326,7 +326,6 @@ public class InvoiceService {
 
     /** The order is PAID once every invoice of it is settled (a partly shipped order has one per shipment). */
     private void paidInFull(CustomerInvoice invoice) {
-        invoices.flush();
         if (invoices.findByOrderIdOrderByIdAsc(invoice.getOrderId()).stream().allMatch(CustomerInvoice::settled)) {
             orderService.recordPaid(invoice.getOrderId(), "invoice "
                     + Objects.requireNonNullElse(invoice.getInvoiceNumber(), invoice.getInvoiceKey()) + " paid in full");

@@ -59,27 +59,25 @@ class FinanceInvoiceSubmission {
     Invoice invoiceRequest(String body) {
         Envelope<JsonNode> envelope = messages.read(body);
         OrderShipped shipped = messages.payload(envelope, "OrderShipped", OrderShipped.class);
-        Invoice invoice;
         try {
-            invoice = SystemActor.callAs(ACTOR, () -> invoices.invoiceRequestFor(shipped));
+            return SystemActor.callAs(ACTOR, () -> invoices.invoiceRequestFor(shipped));
         } catch (IllegalArgumentException | NotFoundException e) {
             throw new PermanentFailure("no invoice for order " + shipped.orderId() + ": " + e.getMessage(), e);
         }
-        validator.require("Invoice", objectMapper.valueToTree(invoice));
-        return invoice;
     }
 
     /** The request an operator asked for again, as the CRM built it (new key, the buyer as it is now). */
     Invoice reissuedRequest(String body) {
         Envelope<JsonNode> envelope = messages.read(body);
-        Invoice invoice = messages.payload(envelope, "InvoiceReissueRequested", InvoiceReissueRequested.class)
-                .invoice();
-        validator.require("Invoice", objectMapper.valueToTree(invoice));
-        return invoice;
+        return messages.payload(envelope, "InvoiceReissueRequested", InvoiceReissueRequested.class).invoice();
     }
 
-    /** Posts the request through the breaker; while it is open this fails without calling finance. */
+    /**
+     * Posts the request through the breaker; while it is open this fails without calling finance. A request that is
+     * not a valid canonical Invoice, however it was built, never leaves the hub.
+     */
     InvoiceReceipt submit(Invoice invoice) {
+        validator.require("Invoice", objectMapper.valueToTree(invoice));
         try {
             return breaker.executeSupplier(() -> finance.requestInvoice(invoice));
         } catch (FinanceRejectedException e) {
