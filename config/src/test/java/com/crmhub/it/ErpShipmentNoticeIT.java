@@ -1,10 +1,8 @@
 package com.crmhub.it;
 
-import static org.citrusframework.container.RepeatOnErrorUntilTrue.Builder.repeatOnError;
 import static org.citrusframework.dsl.JsonPathSupport.jsonPath;
 import static org.citrusframework.dsl.XpathSupport.xpath;
 import static org.citrusframework.http.actions.HttpActionBuilder.http;
-import static org.citrusframework.ws.actions.SoapActionBuilder.soap;
 
 import com.crmhub.connectors.erp.simulator.ErpSimulator;
 import com.crmhub.it.support.HubEndToEndSupport;
@@ -26,7 +24,6 @@ import org.springframework.http.HttpStatus;
  */
 class ErpShipmentNoticeIT extends HubEndToEndSupport {
 
-    private static final String SHIPMENT_NOTICE_ACTION = "urn:erp:shipment-notices:v1:ShipmentNotice";
     private static final String NOTICE_PATH = "/services/erp/shipment-notices";
 
     @Autowired
@@ -41,7 +38,7 @@ class ErpShipmentNoticeIT extends HubEndToEndSupport {
         t.variable("noticeId", "citrus:randomUUID()");
         t.variable("trackingNo", "citrus:concat('SF', citrus:randomNumber(12))");
 
-        sendNoticeAndExpectAck(t);
+        shipAsTheErp(t, erpShipmentNoticeAuthClient);
         t.then(get("sales_east1", "/api/v1/orders/${orderId}"));
         t.then(answer(HttpStatus.OK).validate(jsonPath()
                 .expression("$.status", "SHIPPED")
@@ -52,7 +49,7 @@ class ErpShipmentNoticeIT extends HubEndToEndSupport {
                 .expression("$.items[?(@.kind == 'SHIPMENT')].title", "@contains('${trackingNo}')@")));
 
         // The ERP retries: the same notice again is acknowledged and changes nothing.
-        sendNoticeAndExpectAck(t);
+        shipAsTheErp(t, erpShipmentNoticeAuthClient);
         t.then(get("sales_east1", "/api/v1/orders/${orderId}"));
         t.then(answer(HttpStatus.OK).validate(jsonPath()
                 .expression("$.status", "SHIPPED")
@@ -71,7 +68,7 @@ class ErpShipmentNoticeIT extends HubEndToEndSupport {
         t.variable("sku", "citrus:concat('VALVE-', citrus:randomNumber(10))");
         t.variable("trackingNo", "citrus:concat('SF', citrus:randomNumber(12))");
 
-        sendNoticeAndExpectAck(t);
+        shipAsTheErp(t, erpShipmentNoticeAuthClient);
         t.then(get("operator", "/api/v1/ops/shipment-notices?status=PARKED&size=100"));
         t.then(answer(HttpStatus.OK).validate(jsonPath()
                 .expression("$.items[?(@.noticeId == '${noticeId}')].erpOrderNo", "@contains('${erpOrderNo}')@")
@@ -124,18 +121,6 @@ class ErpShipmentNoticeIT extends HubEndToEndSupport {
         t.variable("dealName", "${accountName} order");
 
         wonAndReservedOrder(t, erpSimulator, "crm/company.json");
-    }
-
-    private void sendNoticeAndExpectAck(TestCaseRunner t) {
-        t.variable("occurredAt", "2026-01-15T10:30:00Z");
-        t.variable("shippedQuantity", "4");
-        t.when(soap().client(erpShipmentNoticeAuthClient).send()
-                .message()
-                .soapAction(SHIPMENT_NOTICE_ACTION)
-                .body(template("erp/ShipmentNotice.xml")));
-        t.then(soap().client(erpShipmentNoticeAuthClient).receive()
-                .message()
-                .body(template("erp/ShipmentNoticeAck.xml")));
     }
 
     /** A raw HTTP POST, as a broken ERP would send it: the SOAP client refuses to build such messages. */

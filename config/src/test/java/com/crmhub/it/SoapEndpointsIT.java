@@ -19,7 +19,6 @@ import org.springframework.beans.factory.annotation.Value;
  */
 class SoapEndpointsIT extends HubEndToEndSupport {
 
-    private static final String SHIPMENT_NOTICE_ACTION = "urn:erp:shipment-notices:v1:ShipmentNotice";
 
     @Autowired
     WebServiceServer erpServer;

@@ -4,7 +4,6 @@ import static org.citrusframework.container.RepeatOnErrorUntilTrue.Builder.repea
 import static org.citrusframework.dsl.JsonPathSupport.jsonPath;
 import static org.citrusframework.dsl.MessageSupport.MessageHeaderSupport.fromHeaders;
 import static org.citrusframework.http.actions.HttpActionBuilder.http;
-import static org.citrusframework.ws.actions.SoapActionBuilder.soap;
 
 import com.crmhub.account.TestData;
 import com.crmhub.connectors.erp.simulator.ErpSimulator;
@@ -43,7 +42,6 @@ import org.springframework.util.MultiValueMap;
         "hub.finance.read-timeout=15s"})
 public abstract class FinanceEndToEndSupport extends HubEndToEndSupport {
 
-    private static final String SHIPMENT_NOTICE_ACTION = "urn:erp:shipment-notices:v1:ShipmentNotice";
 
     @Autowired
     protected HttpServer financeServer;
@@ -72,15 +70,7 @@ public abstract class FinanceEndToEndSupport extends HubEndToEndSupport {
 
         t.variable("noticeId", "citrus:randomUUID()");
         t.variable("trackingNo", "citrus:concat('SF', citrus:randomNumber(12))");
-        t.variable("occurredAt", "2026-01-15T10:30:00Z");
-        t.variable("shippedQuantity", "4");
-        t.when(soap().client(erpShipmentNoticeAuthClient).send()
-                .message()
-                .soapAction(SHIPMENT_NOTICE_ACTION)
-                .body(template("erp/ShipmentNotice.xml")));
-        t.then(soap().client(erpShipmentNoticeAuthClient).receive()
-                .message()
-                .body(template("erp/ShipmentNoticeAck.xml")));
+        shipAsTheErp(t, erpShipmentNoticeAuthClient);
     }
 
     /**

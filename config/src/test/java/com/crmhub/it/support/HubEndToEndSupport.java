@@ -3,9 +3,11 @@ package com.crmhub.it.support;
 import static org.citrusframework.container.RepeatOnErrorUntilTrue.Builder.repeatOnError;
 import static org.citrusframework.dsl.JsonPathSupport.jsonPath;
 import static org.citrusframework.http.actions.HttpActionBuilder.http;
+import static org.citrusframework.ws.actions.SoapActionBuilder.soap;
 
 import com.crmhub.connectors.erp.simulator.ErpSimulator;
 import org.citrusframework.TestCaseRunner;
+import org.citrusframework.ws.client.WebServiceClient;
 import org.citrusframework.http.actions.HttpClientRequestActionBuilder;
 import org.citrusframework.http.actions.HttpClientResponseActionBuilder;
 import org.citrusframework.http.client.HttpClient;
@@ -23,6 +25,9 @@ import org.springframework.http.HttpStatus;
  */
 @HubEndToEndTest
 public abstract class HubEndToEndSupport {
+
+    /** The SOAPAction of the ERP's shipment notice (erp-shipment-notices.wsdl). */
+    protected static final String SHIPMENT_NOTICE_ACTION = "urn:erp:shipment-notices:v1:ShipmentNotice";
 
     /** What a JSON client accepts: the hub answers errors as problem+json. */
     private static final String ACCEPT = "application/json, application/problem+json";
@@ -83,5 +88,21 @@ public abstract class HubEndToEndSupport {
                                 .expression("$.items[0].id", "orderId")
                                 .expression("$.items[0].externalRef", "externalRef")
                                 .expression("$.items[0].erpOrderNo", "erpOrderNo"))));
+    }
+
+    /**
+     * As the ERP: a shipment notice (erp/ShipmentNotice.xml: 4 shipped of ${sku}, needing noticeId and trackingNo)
+     * for the order ${erpOrderNo}, sent by {@code client}, and the hub's acknowledgement of it.
+     */
+    protected void shipAsTheErp(TestCaseRunner t, WebServiceClient client) {
+        t.variable("occurredAt", "2026-01-15T10:30:00Z");
+        t.variable("shippedQuantity", "4");
+        t.when(soap().client(client).send()
+                .message()
+                .soapAction(SHIPMENT_NOTICE_ACTION)
+                .body(template("erp/ShipmentNotice.xml")));
+        t.then(soap().client(client).receive()
+                .message()
+                .body(template("erp/ShipmentNoticeAck.xml")));
     }
 }
