@@ -11,6 +11,8 @@ public final class CanonicalSchemas {
     public static final String SHIPMENT = "/canonical/schemas/shipment.v1.schema.json";
     public static final String INVOICE = "/canonical/schemas/invoice.v1.schema.json";
     public static final String INVOICE_EVENT = "/canonical/schemas/invoice-event.v1.schema.json";
+    public static final String CHAT_MESSAGE = "/canonical/schemas/chat-message.v1.schema.json";
+    public static final String CHANNEL_CONTACT_ADDED = "/canonical/schemas/channel-contact-added.v1.schema.json";
 
     private CanonicalSchemas() {
     }
@@ -23,6 +25,8 @@ public final class CanonicalSchemas {
             case "Shipment" -> SHIPMENT;
             case "Invoice" -> INVOICE;
             case "InvoiceEvent" -> INVOICE_EVENT;
+            case "ChatMessage" -> CHAT_MESSAGE;
+            case "ChannelContactAdded" -> CHANNEL_CONTACT_ADDED;
             default -> null;
         };
     }

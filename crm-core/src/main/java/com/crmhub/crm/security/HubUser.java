@@ -7,8 +7,16 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** An authenticated person or machine client, with the team that decides a MANAGER's scope. */
-public record HubUser(String name, String passwordHash, Set<Role> roles, String team) implements UserDetails {
+/**
+ * An authenticated person or machine client, with the team that decides a MANAGER's scope and, for notifications, the
+ * person's WeCom userid and DingTalk mobile (either may be null).
+ */
+public record HubUser(String name, String passwordHash, Set<Role> roles, String team, String wecomUserId,
+                      String dingtalkMobile) implements UserDetails {
+
+    public HubUser(String name, String passwordHash, Set<Role> roles, String team) {
+        this(name, passwordHash, roles, team, null, null);
+    }
 
     public boolean has(Role role) {
         return roles.contains(role);

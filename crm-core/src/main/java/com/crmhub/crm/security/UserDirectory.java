@@ -1,5 +1,7 @@
 package com.crmhub.crm.security;
 
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -15,12 +17,30 @@ import org.springframework.stereotype.Component;
 public class UserDirectory implements UserDetailsService {
 
     private final Map<String, HubUser> users;
+    private final Map<String, HubUser> byWecomUserId;
 
     public UserDirectory(HubSecurityProperties properties) {
         this.users = properties.users().stream()
                 .map(u -> new HubUser(u.name(), u.password().startsWith("{") ? u.password() : "{bcrypt}" + u.password(),
-                        Set.copyOf(u.roles()), u.team()))
+                        Set.copyOf(u.roles()), u.team(), u.wecomUserId(), u.dingtalkMobile()))
                 .collect(Collectors.toUnmodifiableMap(HubUser::name, Function.identity()));
+        Map<String, HubUser> wecom = new HashMap<>();
+        for (HubUser user : users.values()) {
+            if (user.wecomUserId() != null && !user.wecomUserId().isBlank()) {
+                HubUser other = wecom.put(user.wecomUserId().toLowerCase(Locale.ROOT), user);
+                if (other != null) {
+                    // Inbound WeCom events name the member; two hub users for one member make the owner a guess.
+                    throw new IllegalStateException("hub.security.users: " + other.name() + " and " + user.name()
+                            + " have the same wecom-user-id");
+                }
+            }
+        }
+        this.byWecomUserId = Map.copyOf(wecom);
+    }
+
+    /** The hub user whose WeCom member userid this is (WeCom userids are case-insensitive). */
+    public Optional<HubUser> findByWecomUserId(String wecomUserId) {
+        return Optional.ofNullable(wecomUserId).map(id -> byWecomUserId.get(id.toLowerCase(Locale.ROOT)));
     }
 
     public Optional<HubUser> find(String name) {
