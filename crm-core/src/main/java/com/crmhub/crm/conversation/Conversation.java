@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.DynamicUpdate;
 
 /**
  * A chat thread with a customer in one channel: UNMATCHED until it belongs to an account, a contact or a lead, then
@@ -19,6 +20,9 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "conversation")
+// Counters are bumped by ConversationRepository.received, not through this entity: only changed columns are written
+// back, so linking a conversation never overwrites a count another transaction has just raised.
+@DynamicUpdate
 public class Conversation extends VersionedRecord {
 
     public enum Status {
@@ -99,16 +103,6 @@ public class Conversation extends VersionedRecord {
         this.status = Status.LINKED;
         this.linkedBy = by;
         this.linkedAt = at;
-    }
-
-    void received(Instant sentAt) {
-        messageCount++;
-        if (sentAt.isAfter(lastMessageAt)) {
-            lastMessageAt = sentAt;
-        }
-        if (sentAt.isBefore(firstMessageAt)) {
-            firstMessageAt = sentAt;
-        }
     }
 
     boolean isLinked() {

@@ -68,7 +68,7 @@ public class ConversationService {
                 .orElseGet(() -> conversations.save(new Conversation(message.channel(), message.conversationId(),
                         message.conversationTitle(), message.app(), message.sender().id(), message.sender().name(),
                         message.sentAt())));
-        conversation.received(message.sentAt());
+        conversations.received(conversation.getId(), message.sentAt());
         messages.insert(message, conversation.getId(), Instant.now());
         if (conversation.isLinked()) {
             ChatMessageView stored = view(message, conversation.getId());
