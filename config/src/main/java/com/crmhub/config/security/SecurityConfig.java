@@ -32,6 +32,7 @@ class SecurityConfig {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/**").hasAnyRole(OPERATIONS)
                         .requestMatchers("/api/v1/ops/**").hasAnyRole(OPERATIONS)
+                        .requestMatchers("/api/v1/conversations/**").hasAnyRole("ADMIN", "OPERATOR", "MANAGER")
                         // Outside systems' callbacks carry their own signatures, which their receivers check.
                         .requestMatchers(HttpMethod.POST, "/callbacks/**").permitAll()
                         // WeCom's URL verification: signed like its message callbacks.

@@ -1,5 +1,6 @@
 package com.crmhub.crm.matching;
 
+import com.crmhub.canonical.chat.IdentityChannel;
 import com.crmhub.crm.account.Account;
 import com.crmhub.crm.account.AccountRepository;
 import com.crmhub.crm.contact.Contact;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.springframework.stereotype.Service;
@@ -36,10 +38,21 @@ public class MatchingService {
 
     private final AccountRepository accounts;
     private final ContactRepository contacts;
+    private final ChannelIdentityRepository identities;
 
-    MatchingService(AccountRepository accounts, ContactRepository contacts) {
+    MatchingService(AccountRepository accounts, ContactRepository contacts, ChannelIdentityRepository identities) {
         this.accounts = accounts;
         this.contacts = contacts;
+        this.identities = identities;
+    }
+
+    /** Whom a chat user id belongs to, by the identities linked so far (a lead as linked, converted or not). */
+    public Optional<IdentityMatch> findByChannelIdentity(IdentityChannel channel, String externalId) {
+        if (externalId == null || externalId.isBlank()) {
+            return Optional.empty();
+        }
+        return identities.findByChannelAndExternalId(channel, externalId)
+                .map(i -> new IdentityMatch(i.getAccountId(), i.getContactId(), i.getLeadId()));
     }
 
     public MatchResult search(MatchQuery q) {

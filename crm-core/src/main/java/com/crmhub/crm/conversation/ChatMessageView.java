@@ -1,0 +1,12 @@
+package com.crmhub.crm.conversation;
+
+import com.crmhub.canonical.chat.ChatChannel;
+import com.crmhub.canonical.chat.ChatDirection;
+import com.crmhub.canonical.chat.ChatParticipant;
+import java.time.Instant;
+
+/** A stored chat message, as the inbox shows it. */
+public record ChatMessageView(ChatChannel channel, String messageId, long conversationId, ChatDirection direction,
+                              String senderId, String senderName, ChatParticipant.Kind senderKind, Instant sentAt,
+                              String msgType, String text) {
+}

@@ -1,0 +1,62 @@
+package com.crmhub.crm.conversation;
+
+import com.crmhub.canonical.chat.ChatChannel;
+import com.crmhub.canonical.chat.ChatDirection;
+import com.crmhub.crm.timeline.EntryKind;
+import com.crmhub.crm.timeline.TimelineRecord;
+import com.crmhub.crm.timeline.TimelineService;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts a stored chat message on the timeline of the record it belongs to: channel and direction in the title with the
+ * sender, the text as the body, the channel's message id as the external id (so archiving it twice leaves one entry).
+ */
+@Component
+class ChatTimeline {
+
+    /** The timeline body column; the whole text stays in the conversation's store. */
+    private static final int MAX_BODY = 4000;
+    private static final int MAX_TITLE = 200;
+
+    private final TimelineService timeline;
+
+    ChatTimeline(TimelineService timeline) {
+        this.timeline = timeline;
+    }
+
+    void record(ChatMessageView message, String conversationTitle, ChatTarget target) {
+        timeline.record(new TimelineRecord(EntryKind.CHAT_MESSAGE, target.subjectType(), target.subjectId(),
+                title(message, conversationTitle), body(message), message.sentAt(), sourceSystem(message.channel()),
+                message.messageId()));
+    }
+
+    static String sourceSystem(ChatChannel channel) {
+        return switch (channel) {
+            case WECOM -> "wecom";
+            case WECOM_KF -> "wecom-kf";
+            case DINGTALK -> "dingtalk";
+        };
+    }
+
+    private static String title(ChatMessageView message, String conversationTitle) {
+        String sender = message.senderName() == null || message.senderName().isBlank()
+                ? message.senderId() : message.senderName() + " (" + message.senderId() + ")";
+        String title = label(message.channel())
+                + (message.direction() == ChatDirection.INBOUND ? " message from " : " message sent by ") + sender
+                + (conversationTitle == null ? "" : " in " + conversationTitle);
+        return title.length() > MAX_TITLE ? title.substring(0, MAX_TITLE - 1) + "…" : title;
+    }
+
+    private static String body(ChatMessageView message) {
+        String text = message.text() == null || message.text().isBlank() ? "[" + message.msgType() + "]" : message.text();
+        return text.length() > MAX_BODY ? text.substring(0, MAX_BODY - 1) + "…" : text;
+    }
+
+    private static String label(ChatChannel channel) {
+        return switch (channel) {
+            case WECOM -> "WeCom";
+            case WECOM_KF -> "WeChat customer service";
+            case DINGTALK -> "DingTalk";
+        };
+    }
+}
