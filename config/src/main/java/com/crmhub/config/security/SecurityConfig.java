@@ -35,6 +35,8 @@ class SecurityConfig {
                         .requestMatchers("/api/v1/conversations/**").hasAnyRole("ADMIN", "OPERATOR", "MANAGER")
                         // Outside systems' callbacks carry their own signatures, which their receivers check.
                         .requestMatchers(HttpMethod.POST, "/callbacks/**").permitAll()
+                        // WeCom's URL verification: signed like its message callbacks.
+                        .requestMatchers(HttpMethod.GET, "/callbacks/wecom/**").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("crm-hub")
                         .authenticationEntryPoint((request, response, e) -> {

@@ -43,15 +43,19 @@ public record WecomMessage(
     /**
      * What a retry of this callback has in common with the first delivery, and two different callbacks do not: the
      * MsgId for a message; for an event (which has no id) the whole event, FromUserName + CreateTime + Event +
-     * ChangeType + ExternalUserID, because two events can share a second.
+     * ChangeType + ExternalUserID, because two events can share a second; a {@code kf_msg_or_event} also by its
+     * OpenKfId and Token (fresh for each event), or two customer-service notices in one second would be one.
      */
     public String dedupKey() {
         if (msgId != null) {
             return "msg:" + msgId;
         }
         // Unit separator between parts: it cannot occur in WeCom ids, so different parts never join to the same key.
-        return String.join("\u001F", "event", nonNull(fromUserName), Long.toString(createTime), nonNull(event),
+        String key = String.join("\u001F", "event", nonNull(fromUserName), Long.toString(createTime), nonNull(event),
                 nonNull(changeType), nonNull(externalUserId));
+        // Only events that carry them get the extra parts, so the keys of other events stay as they were.
+        return openKfId == null && token == null ? key
+                : String.join("\u001F", key, nonNull(openKfId), nonNull(token));
     }
 
     private static String nonNull(String value) {

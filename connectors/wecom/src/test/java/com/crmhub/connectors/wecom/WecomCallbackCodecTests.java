@@ -248,6 +248,17 @@ class WecomCallbackCodecTests {
         }
 
         @Test
+        void twoCustomerServiceNoticesInTheSameSecondHaveDifferentKeys() {
+            String notice = "<xml><CreateTime>1700000000</CreateTime><MsgType>event</MsgType>"
+                    + "<Event>kf_msg_or_event</Event><Token>%s</Token><OpenKfId>%s</OpenKfId></xml>";
+            assertThat(deliver(notice.formatted("ENC1", "wkA")).dedupKey())
+                    .isNotEqualTo(deliver(notice.formatted("ENC2", "wkA")).dedupKey())
+                    .isNotEqualTo(deliver(notice.formatted("ENC1", "wkB")).dedupKey());
+            assertThat(deliver(notice.formatted("ENC1", "wkA")).dedupKey())
+                    .isEqualTo(deliver(notice.formatted("ENC1", "wkA")).dedupKey());
+        }
+
+        @Test
         void messagesAreKeyedByMsgIdAlone() {
             WecomMessage message = codec.parseMessage(WecomVectors.A2_PLAINTEXT);
             WecomMessage sameIdLater = codec.parseMessage(

@@ -1,0 +1,7 @@
+package com.crmhub.messaging;
+
+import com.crmhub.support.PostgresHubIntegrationTest;
+
+@PostgresHubIntegrationTest
+class MessagingInboundPostgresIntegrationTests extends MessagingInboundScenarios {
+}
