@@ -8,16 +8,18 @@ import com.crmhub.crm.lead.LeadAssigned;
 import com.crmhub.crm.order.OrderBackordered;
 import com.crmhub.crm.outbox.CrmEvent;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * Reads the values a notification text can show from each notified CRM event. Stateless and pure: missing values
- * become empty strings, amounts keep their scale, times are written in the configured zone.
+ * become empty strings, amounts show the currency's minor unit, times are written in the configured zone.
  */
 final class CrmEventNotificationMapper {
 
@@ -42,7 +44,7 @@ final class CrmEventNotificationMapper {
                             "dealName", won.dealName(),
                             "accountName", won.accountName(),
                             "contactName", won.contactName(),
-                            "amount", amount(won.amount()),
+                            "amount", money(won.amount(), won.currency()),
                             "currency", won.currency(),
                             "wonAt", at(won.wonAt())));
         }
@@ -61,7 +63,7 @@ final class CrmEventNotificationMapper {
                             "dealId", issued.dealId(),
                             "invoiceKey", issued.invoiceKey(),
                             "invoiceNumber", issued.invoiceNumber(),
-                            "grossAmount", amount(issued.grossAmount()),
+                            "grossAmount", money(issued.grossAmount(), issued.currency()),
                             "currency", issued.currency()));
         }
         if (event instanceof InvoiceRejected rejected) {
@@ -88,8 +90,21 @@ final class CrmEventNotificationMapper {
         return instant == null ? "" : time.format(instant);
     }
 
-    private static String amount(BigDecimal amount) {
-        return amount == null ? "" : amount.toPlainString();
+    /**
+     * In the currency's minor unit (1000.00 CNY): the event's amount may arrive as 1000.0, since the broker's JSON
+     * is read into a tree of doubles first.
+     */
+    private static String money(BigDecimal amount, String currency) {
+        if (amount == null) {
+            return "";
+        }
+        int digits;
+        try {
+            digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            digits = 2;
+        }
+        return amount.setScale(digits, RoundingMode.HALF_UP).toPlainString();
     }
 
     private static String plain(BigDecimal quantity) {

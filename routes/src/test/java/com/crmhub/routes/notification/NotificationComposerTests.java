@@ -31,7 +31,7 @@ class NotificationComposerTests {
 
     private static DealWon dealWon(String owner) {
         return new DealWon(42, "阀门采购", 7, "杭州示例泵业有限公司", "91350100M000100Y43", List.<ExternalRef>of(), 9L,
-                "王芳", "wang.fang@example.com", "+8613800138000", owner, "east", "CNY", new BigDecimal("1000.00"),
+                "王芳", "wang.fang@example.com", "+8613800138000", owner, "east", "CNY", new BigDecimal("1000.0"),
                 Instant.parse("2026-03-01T02:30:00Z"), List.of());
     }
 
@@ -45,7 +45,7 @@ class NotificationComposerTests {
     class Mapping {
 
         @Test
-        void aWonDealShowsItsNameCustomerAmountAndTheTimeInTheConfiguredZone() {
+        void aWonDealShowsItsNameCustomerAmountInCentsAndTheTimeInTheConfiguredZone() {
             NotificationSubject subject = mapper.subject(EVENT_ID, "deal:42", dealWon("alice"));
 
             assertThat(subject.event()).isEqualTo(NotifiedEvent.DEAL_WON);
