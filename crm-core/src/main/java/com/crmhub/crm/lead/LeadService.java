@@ -69,6 +69,9 @@ public class LeadService {
         }
         Lead saved = leads.saveAndFlush(lead);
         outbox.publish(new LeadCreated(saved.getId(), saved.getSource(), saved.getStatus(), saved.getOwner()));
+        if (saved.getOwner() != null) {
+            outbox.publish(LeadAssigned.of(saved, LeadAction.ASSIGN));
+        }
         return LeadView.of(saved);
     }
 
@@ -103,7 +106,7 @@ public class LeadService {
         LeadStatusMachine.require(lead.getStatus(), LeadAction.CLAIM);
         ownership.assign(lead, caller.name());
         lead.assigned(LeadAction.CLAIM, Instant.now());
-        return saved(lead);
+        return assigned(lead, LeadAction.CLAIM);
     }
 
     /** The owner, a manager of the owner's team, or an admin gives an ASSIGNED or WORKING lead back to the pool. */
@@ -133,7 +136,7 @@ public class LeadService {
         LeadStatusMachine.require(lead.getStatus(), LeadAction.ASSIGN);
         ownership.assign(lead, owner);
         lead.assigned(LeadAction.ASSIGN, Instant.now());
-        return saved(lead);
+        return assigned(lead, LeadAction.ASSIGN);
     }
 
     /** The forward moves: ASSIGNED -> WORKING and WORKING -> QUALIFIED. */
@@ -167,6 +170,13 @@ public class LeadService {
     /** Flushes so that the view shows the new version and update time, and a lost race surfaces here as 409. */
     private LeadView saved(Lead lead) {
         return LeadView.of(leads.saveAndFlush(lead));
+    }
+
+    /** Saves a lead that just got an owner and tells the outbox who (the owner is notified). */
+    private LeadView assigned(Lead lead, LeadAction action) {
+        LeadView view = saved(lead);
+        outbox.publish(LeadAssigned.of(lead, action));
+        return view;
     }
 
     private static Specification<Lead> matching(LeadFilter f) {
