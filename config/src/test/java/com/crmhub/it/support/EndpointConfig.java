@@ -164,4 +164,40 @@ public class EndpointConfig {
                 .timeout(TIMEOUT_MILLIS)
                 .build();
     }
+
+    /**
+     * Citrus as WeCom calling the hub: encrypted callbacks of the app {@code crm} (URL verification and messages).
+     * WeCom signs in the query string; non-200 answers come back as messages to validate.
+     */
+    @Bean
+    public HttpClient wecomCallbackClient(Environment environment) {
+        return new HttpClientBuilder()
+                .endpointResolver(new LocalHubUri(environment, "/callbacks/wecom/crm"))
+                .contentType(MediaType.TEXT_XML_VALUE)
+                .errorHandlingStrategy(ErrorHandlingStrategy.PROPAGATE)
+                .timeout(TIMEOUT_MILLIS)
+                .build();
+    }
+
+    /** Citrus as DingTalk's event subscription calling the hub (encrypted JSON, signed in the query string). */
+    @Bean
+    public HttpClient dingtalkEventClient(Environment environment) {
+        return new HttpClientBuilder()
+                .endpointResolver(new LocalHubUri(environment, "/callbacks/dingtalk/events"))
+                .contentType(MediaType.APPLICATION_JSON_VALUE)
+                .errorHandlingStrategy(ErrorHandlingStrategy.PROPAGATE)
+                .timeout(TIMEOUT_MILLIS)
+                .build();
+    }
+
+    /** Citrus as DingTalk delivering robot messages from chats (headers {@code timestamp} and {@code sign}). */
+    @Bean
+    public HttpClient dingtalkRobotCallbackClient(Environment environment) {
+        return new HttpClientBuilder()
+                .endpointResolver(new LocalHubUri(environment, "/callbacks/dingtalk/robot"))
+                .contentType(MediaType.APPLICATION_JSON_VALUE)
+                .errorHandlingStrategy(ErrorHandlingStrategy.PROPAGATE)
+                .timeout(TIMEOUT_MILLIS)
+                .build();
+    }
 }
