@@ -10,6 +10,7 @@ import com.crmhub.connectors.messaging.simulator.SimulatedApi;
 import com.crmhub.support.ApiTestSupport;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -83,6 +84,30 @@ abstract class MessagingInboundScenarios extends ApiTestSupport {
 
         await().atMost(FLOW).pollInterval(Duration.ofMillis(200)).until(() -> timelineBodies(account).contains(text));
         assertThat(unmatched("wkSALES:" + customer)).isNull();
+    }
+
+    @Test
+    void customersWritingTheMomentTheyAreAddedAreMatchedEveryTime() {
+        long account = as("sales_east1").post("/api/v1/accounts", Map.of("type", "COMPANY", "name",
+                unique("Ningbo Valves"))).expect(201).id();
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            long contact = as("sales_east1").post("/api/v1/accounts/" + account + "/contacts", Map.of("name", "客户" + i))
+                    .expect(201).id();
+            String customer = unique("wmEAGER");
+            String text = unique("刚加上就问价格");
+            texts.add(text);
+            // Back to back, as WeCom delivers them when a customer scans the code and writes at once.
+            simulator.addExternalContact("crm", "zhangsan", customer, "contact-" + contact);
+            simulator.queueKfMessage("crm", "wkEAGER", customer, text);
+        }
+
+        await().atMost(FLOW).pollInterval(Duration.ofMillis(200))
+                .until(() -> timelineBodies(account).containsAll(texts));
+        for (JsonNode conversation : as("operator").get("/api/v1/conversations/unmatched?size=200").expect(200).body()
+                .path("items")) {
+            assertThat(conversation.path("conversationId").asText()).doesNotStartWith("wkEAGER:");
+        }
     }
 
     @Test

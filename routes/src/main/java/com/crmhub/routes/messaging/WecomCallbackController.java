@@ -137,15 +137,12 @@ class WecomCallbackController {
     }
 
     /**
-     * One account's pulls one at a time (they share its cursor); one member's or customer's messages in order.
+     * One app's callbacks one at a time, in the order WeCom sent them: a customer added by a member and that customer's
+     * first message arrive within milliseconds, and processed side by side the message would be archived as unmatched
+     * while the link that would have matched it is not yet committed. (A pull also shares its account's cursor.)
      */
     private static String group(String app, WecomMessage message, WecomCallbackType type) {
-        return switch (type) {
-            case MEMBER_MESSAGE -> "wecom:" + app + ":" + message.fromUserName();
-            case CONTACT_ADDED -> "wecom:" + app + ":" + message.externalUserId();
-            case KF_NOTICE -> "wecom-kf:" + app + ":" + message.openKfId();
-            case OTHER_EVENT -> null;
-        };
+        return "wecom:" + app;
     }
 
     private static Optional<String> firstMissing(Map<String, String> parameters) {
