@@ -44,6 +44,9 @@ public class EndpointConfig {
     /** Where the finance stand-in listens, {@code http://127.0.0.1:<port>}, for the hub's finance address. */
     public static final String FINANCE_URL_PROPERTY = "it.finance.url";
 
+    /** Where the WeCom server stand-in listens, {@code http://127.0.0.1:<port>}, for the hub's WeCom API root. */
+    public static final String WECOM_URL_PROPERTY = "it.wecom.url";
+
     private static final long TIMEOUT_MILLIS = 15_000;
 
     /**
@@ -199,5 +202,27 @@ public class EndpointConfig {
                 .errorHandlingStrategy(ErrorHandlingStrategy.PROPAGATE)
                 .timeout(TIMEOUT_MILLIS)
                 .build();
+    }
+
+    /**
+     * Citrus as WeCom's server API (gettoken, message/send): an HTTP server on 127.0.0.1 and a free port that answers
+     * what each test tells it, errcodes with HTTP 200 as WeCom does. Its address is {@value #WECOM_URL_PROPERTY}.
+     */
+    @Bean
+    public HttpServer wecomServer() {
+        ServerConnector connector = new ServerConnector(new Server());
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        return new HttpServerBuilder()
+                .connector(connector)
+                .autoStart(true)
+                .timeout(TIMEOUT_MILLIS)
+                .build();
+    }
+
+    @Bean
+    public DynamicPropertyRegistrar wecomServerUrl(HttpServer wecomServer) {
+        return registry -> registry.add(WECOM_URL_PROPERTY,
+                () -> "http://127.0.0.1:" + ((ServerConnector) wecomServer.getConnector()).getLocalPort());
     }
 }
