@@ -5,8 +5,6 @@ import com.crmhub.canonical.chat.IdentityChannel;
 import com.crmhub.crm.lead.LeadRequest;
 import com.crmhub.crm.lead.LeadService;
 import com.crmhub.crm.lead.LeadSource;
-import com.crmhub.crm.matching.IdentityMatch;
-import com.crmhub.crm.matching.MatchingService;
 import com.crmhub.crm.security.HubUser;
 import com.crmhub.crm.security.UserDirectory;
 import com.crmhub.crm.timeline.EntryKind;
@@ -33,17 +31,15 @@ class ChannelContacts {
     private static final int MAX_NAME = 100;
 
     private final ChannelEvents events;
-    private final MatchingService matching;
     private final ChatTargets targets;
     private final ConversationLinker linker;
     private final LeadService leads;
     private final UserDirectory users;
     private final TimelineService timeline;
 
-    ChannelContacts(ChannelEvents events, MatchingService matching, ChatTargets targets, ConversationLinker linker,
+    ChannelContacts(ChannelEvents events, ChatTargets targets, ConversationLinker linker,
                     LeadService leads, UserDirectory users, TimelineService timeline) {
         this.events = events;
-        this.matching = matching;
         this.targets = targets;
         this.linker = linker;
         this.leads = leads;
@@ -55,11 +51,11 @@ class ChannelContacts {
         if (events.seen(event.eventKey())) {
             return ContactAddedOutcome.DUPLICATE;
         }
-        Optional<IdentityMatch> known = matching.findByChannelIdentity(event.channel(), event.externalUserId());
+        Optional<ChatTarget> known = targets.ofIdentity(event.channel(), event.externalUserId());
         ContactAddedOutcome outcome;
         ChatTarget target;
         if (known.isPresent()) {
-            target = targets.current(new ChatTarget(known.get().accountId(), known.get().contactId(), known.get().leadId()));
+            target = known.get();
             outcome = ContactAddedOutcome.ALREADY_LINKED;
         } else {
             Optional<ChatTarget> named = namedByState(event.state());

@@ -1,6 +1,7 @@
 package com.crmhub.crm.conversation;
 
 import com.crmhub.canonical.chat.ChatChannel;
+import com.crmhub.canonical.chat.IdentityChannel;
 import com.crmhub.crm.contact.Contact;
 import com.crmhub.crm.contact.ContactRepository;
 import com.crmhub.crm.lead.Lead;
@@ -69,9 +70,13 @@ class ChatTargets {
         return leads.findById(leadId);
     }
 
+    /** Whom a chat user id is linked to, as it stands now (see {@link #current}). */
+    Optional<ChatTarget> ofIdentity(IdentityChannel channel, String externalId) {
+        return matching.findByChannelIdentity(channel, externalId).map(ChatTargets::target).map(this::current);
+    }
+
     private Optional<ChatTarget> ofSender(ChatChannel channel, String senderId) {
-        return matching.findByChannelIdentity(channel.identityChannel(), senderId).map(ChatTargets::target)
-                .map(this::current);
+        return ofIdentity(channel.identityChannel(), senderId);
     }
 
     private static ChatTarget target(IdentityMatch match) {

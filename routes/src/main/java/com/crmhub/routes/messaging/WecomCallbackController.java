@@ -111,7 +111,7 @@ class WecomCallbackController {
         }
         try {
             store.store(new CallbackStore.StoredCallback(flow.queue(), "wecom:" + app + ":" + message.dedupKey(),
-                    type.hubType, group(app, message, type), Map.of(APP_HEADER, app), innerXml));
+                    type.hubType, group(app), Map.of(APP_HEADER, app), innerXml));
         } catch (JmsException e) {
             return responses.notStored(CHANNEL, e);
         }
@@ -141,7 +141,7 @@ class WecomCallbackController {
      * first message arrive within milliseconds, and processed side by side the message would be archived as unmatched
      * while the link that would have matched it is not yet committed. (A pull also shares its account's cursor.)
      */
-    private static String group(String app, WecomMessage message, WecomCallbackType type) {
+    private static String group(String app) {
         return "wecom:" + app;
     }
 
