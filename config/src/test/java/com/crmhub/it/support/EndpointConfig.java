@@ -12,6 +12,7 @@ import org.citrusframework.ws.client.WebServiceClient;
 import org.citrusframework.ws.client.WebServiceClientBuilder;
 import org.citrusframework.ws.server.WebServiceServer;
 import org.citrusframework.ws.server.WebServiceServerBuilder;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -55,12 +56,7 @@ public class EndpointConfig {
      */
     @Bean
     public HttpClient hubClient(Environment environment) {
-        return new HttpClientBuilder()
-                .endpointResolver(new LocalHubUri(environment, ""))
-                .contentType(MediaType.APPLICATION_JSON_VALUE)
-                .errorHandlingStrategy(ErrorHandlingStrategy.PROPAGATE)
-                .timeout(TIMEOUT_MILLIS)
-                .build();
+        return clientOfTheHub(environment, "", MediaType.APPLICATION_JSON_VALUE);
     }
 
     /** The embedded broker's deal-won queue, through the hub's own connection factory. Receive with a selector. */
@@ -85,11 +81,8 @@ public class EndpointConfig {
      */
     @Bean
     public WebServiceServer erpServer() {
-        ServerConnector connector = new ServerConnector(new Server());
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
         return new WebServiceServerBuilder()
-                .connector(connector)
+                .connector(localConnector())
                 .autoStart(true)
                 .timeout(TIMEOUT_MILLIS)
                 .build();
@@ -98,8 +91,7 @@ public class EndpointConfig {
     /** Publishes the ERP stand-in's address; read lazily, so the server has bound its port by then. */
     @Bean
     public DynamicPropertyRegistrar erpServerUrl(WebServiceServer erpServer) {
-        return registry -> registry.add(ERP_URL_PROPERTY,
-                () -> "http://127.0.0.1:" + ((ServerConnector) erpServer.getConnector()).getLocalPort());
+        return registry -> registry.add(ERP_URL_PROPERTY, () -> localUrl(erpServer.getConnector()));
     }
 
     /** Citrus as the ERP calling the hub: shipment notices pushed to the hub's SOAP service. */
@@ -137,21 +129,13 @@ public class EndpointConfig {
      */
     @Bean
     public HttpServer financeServer() {
-        ServerConnector connector = new ServerConnector(new Server());
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        return new HttpServerBuilder()
-                .connector(connector)
-                .autoStart(true)
-                .timeout(TIMEOUT_MILLIS)
-                .build();
+        return localHttpServer();
     }
 
     /** Publishes the finance stand-in's address; read lazily, so the server has bound its port by then. */
     @Bean
     public DynamicPropertyRegistrar financeServerUrl(HttpServer financeServer) {
-        return registry -> registry.add(FINANCE_URL_PROPERTY,
-                () -> "http://127.0.0.1:" + ((ServerConnector) financeServer.getConnector()).getLocalPort());
+        return registry -> registry.add(FINANCE_URL_PROPERTY, () -> localUrl(financeServer.getConnector()));
     }
 
     /**
@@ -160,12 +144,7 @@ public class EndpointConfig {
      */
     @Bean
     public HttpClient financeWebhookClient(Environment environment) {
-        return new HttpClientBuilder()
-                .endpointResolver(new LocalHubUri(environment, "/callbacks/finance"))
-                .contentType(MediaType.APPLICATION_JSON_VALUE)
-                .errorHandlingStrategy(ErrorHandlingStrategy.PROPAGATE)
-                .timeout(TIMEOUT_MILLIS)
-                .build();
+        return clientOfTheHub(environment, "/callbacks/finance", MediaType.APPLICATION_JSON_VALUE);
     }
 
     /**
@@ -174,34 +153,19 @@ public class EndpointConfig {
      */
     @Bean
     public HttpClient wecomCallbackClient(Environment environment) {
-        return new HttpClientBuilder()
-                .endpointResolver(new LocalHubUri(environment, "/callbacks/wecom/crm"))
-                .contentType(MediaType.TEXT_XML_VALUE)
-                .errorHandlingStrategy(ErrorHandlingStrategy.PROPAGATE)
-                .timeout(TIMEOUT_MILLIS)
-                .build();
+        return clientOfTheHub(environment, "/callbacks/wecom/crm", MediaType.TEXT_XML_VALUE);
     }
 
     /** Citrus as DingTalk's event subscription calling the hub (encrypted JSON, signed in the query string). */
     @Bean
     public HttpClient dingtalkEventClient(Environment environment) {
-        return new HttpClientBuilder()
-                .endpointResolver(new LocalHubUri(environment, "/callbacks/dingtalk/events"))
-                .contentType(MediaType.APPLICATION_JSON_VALUE)
-                .errorHandlingStrategy(ErrorHandlingStrategy.PROPAGATE)
-                .timeout(TIMEOUT_MILLIS)
-                .build();
+        return clientOfTheHub(environment, "/callbacks/dingtalk/events", MediaType.APPLICATION_JSON_VALUE);
     }
 
     /** Citrus as DingTalk delivering robot messages from chats (headers {@code timestamp} and {@code sign}). */
     @Bean
     public HttpClient dingtalkRobotCallbackClient(Environment environment) {
-        return new HttpClientBuilder()
-                .endpointResolver(new LocalHubUri(environment, "/callbacks/dingtalk/robot"))
-                .contentType(MediaType.APPLICATION_JSON_VALUE)
-                .errorHandlingStrategy(ErrorHandlingStrategy.PROPAGATE)
-                .timeout(TIMEOUT_MILLIS)
-                .build();
+        return clientOfTheHub(environment, "/callbacks/dingtalk/robot", MediaType.APPLICATION_JSON_VALUE);
     }
 
     /**
@@ -210,19 +174,42 @@ public class EndpointConfig {
      */
     @Bean
     public HttpServer wecomServer() {
-        ServerConnector connector = new ServerConnector(new Server());
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
+        return localHttpServer();
+    }
+
+    @Bean
+    public DynamicPropertyRegistrar wecomServerUrl(HttpServer wecomServer) {
+        return registry -> registry.add(WECOM_URL_PROPERTY, () -> localUrl(wecomServer.getConnector()));
+    }
+
+    /** A client of the hub under test at {@code basePath}; 4xx and 5xx answers come back as messages to validate. */
+    private static HttpClient clientOfTheHub(Environment environment, String basePath, String contentType) {
+        return new HttpClientBuilder()
+                .endpointResolver(new LocalHubUri(environment, basePath))
+                .contentType(contentType)
+                .errorHandlingStrategy(ErrorHandlingStrategy.PROPAGATE)
+                .timeout(TIMEOUT_MILLIS)
+                .build();
+    }
+
+    /** A Citrus HTTP server on 127.0.0.1 and a free port (Jetty, test scope only), started with the context. */
+    private static HttpServer localHttpServer() {
         return new HttpServerBuilder()
-                .connector(connector)
+                .connector(localConnector())
                 .autoStart(true)
                 .timeout(TIMEOUT_MILLIS)
                 .build();
     }
 
-    @Bean
-    public DynamicPropertyRegistrar wecomServerUrl(HttpServer wecomServer) {
-        return registry -> registry.add(WECOM_URL_PROPERTY,
-                () -> "http://127.0.0.1:" + ((ServerConnector) wecomServer.getConnector()).getLocalPort());
+    private static ServerConnector localConnector() {
+        ServerConnector connector = new ServerConnector(new Server());
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        return connector;
+    }
+
+    /** Read lazily: the server has bound its port by the time a property is resolved. */
+    private static String localUrl(Connector connector) {
+        return "http://127.0.0.1:" + ((ServerConnector) connector).getLocalPort();
     }
 }
