@@ -1,6 +1,6 @@
 package com.crmhub.canonical.chat;
 
-/** A space of chat user ids: a WeCom (external) userid, or a DingTalk sender id. */
+/** A space of chat user ids: a WeCom (external) userid, a DingTalk sender id, or an e-mail address (lower-case). */
 public enum IdentityChannel {
-    WECOM, DINGTALK
+    WECOM, DINGTALK, EMAIL
 }
