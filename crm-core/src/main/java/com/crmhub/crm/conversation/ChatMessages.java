@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 class ChatMessages {
 
     private static final String COLUMNS = "channel, message_id, conversation_id, direction, sender_id, sender_name, "
-            + "sender_kind, sent_at, msg_type, body";
+            + "sender_kind, sent_at, msg_type, body, subject";
 
     private final JdbcTemplate jdbc;
 
@@ -34,11 +34,12 @@ class ChatMessages {
         return count != null && count > 0;
     }
 
-    void insert(ChatMessage message, long conversationId, Instant receivedAt) {
-        jdbc.update("insert into chat_message (" + COLUMNS + ", received_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    void insert(ChatMessage message, String subject, long conversationId, Instant receivedAt) {
+        jdbc.update("insert into chat_message (" + COLUMNS + ", received_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 message.channel().name(), message.messageId(), conversationId, message.direction().name(),
                 message.sender().id(), message.sender().name(), message.sender().kind().name(),
-                Timestamp.from(message.sentAt()), message.msgType(), message.text(), Timestamp.from(receivedAt));
+                Timestamp.from(message.sentAt()), message.msgType(), message.text(), subject,
+                Timestamp.from(receivedAt));
     }
 
     /** The conversation's messages, oldest first. */
@@ -52,6 +53,6 @@ class ChatMessages {
                 rs.getLong("conversation_id"), ChatDirection.valueOf(rs.getString("direction")),
                 rs.getString("sender_id"), rs.getString("sender_name"),
                 ChatParticipant.Kind.valueOf(rs.getString("sender_kind")), rs.getTimestamp("sent_at").toInstant(),
-                rs.getString("msg_type"), rs.getString("body"));
+                rs.getString("msg_type"), rs.getString("body"), rs.getString("subject"));
     }
 }

@@ -25,6 +25,12 @@ class ChatTimeline {
     }
 
     void record(ChatMessageView message, String conversationTitle, ChatTarget target) {
+        if (message.channel() == ChatChannel.EMAIL) {
+            // An e-mail that waited in the inbox reads like one matched on arrival.
+            timeline.record(EmailEntries.entry(target.subjectType(), target.subjectId(), message.messageId(),
+                    message.senderId(), message.senderName(), message.subject(), message.text(), message.sentAt()));
+            return;
+        }
         timeline.record(new TimelineRecord(EntryKind.CHAT_MESSAGE, target.subjectType(), target.subjectId(),
                 title(message, conversationTitle), body(message), message.sentAt(), sourceSystem(message.channel()),
                 message.messageId()));
@@ -35,6 +41,7 @@ class ChatTimeline {
             case WECOM -> "wecom";
             case WECOM_KF -> "wecom-kf";
             case DINGTALK -> "dingtalk";
+            case EMAIL -> EmailEntries.SOURCE_SYSTEM;
         };
     }
 
@@ -57,6 +64,7 @@ class ChatTimeline {
             case WECOM -> "WeCom";
             case WECOM_KF -> "WeChat customer service";
             case DINGTALK -> "DingTalk";
+            case EMAIL -> "E-mail";
         };
     }
 }

@@ -61,6 +61,23 @@ public class ConversationService {
      */
     @Transactional
     public ArchiveOutcome archive(ChatMessage message) {
+        return archive(message, null);
+    }
+
+    /**
+     * Puts an e-mail that matched nobody by address in the inbox: {@code summary} is a message of the EMAIL conversation
+     * of its mailbox and sender, and the subject is kept for its timeline entry. A sender linked before (an operator
+     * linked one of their mails) is matched here, as a chat user is.
+     */
+    @Transactional
+    public ArchiveOutcome archiveEmail(ChatMessage summary, String subject) {
+        if (summary.channel() != ChatChannel.EMAIL) {
+            throw new IllegalArgumentException("not an e-mail summary: " + summary);
+        }
+        return archive(summary, subject);
+    }
+
+    private ArchiveOutcome archive(ChatMessage message, String subject) {
         if (messages.exists(message.channel(), message.messageId())) {
             return ArchiveOutcome.DUPLICATE;
         }
@@ -69,9 +86,9 @@ public class ConversationService {
                         message.conversationTitle(), message.app(), message.sender().id(), message.sender().name(),
                         message.sentAt())));
         conversations.received(conversation.getId(), message.sentAt());
-        messages.insert(message, conversation.getId(), Instant.now());
+        messages.insert(message, subject, conversation.getId(), Instant.now());
         if (conversation.isLinked()) {
-            ChatMessageView stored = view(message, conversation.getId());
+            ChatMessageView stored = view(message, subject, conversation.getId());
             timeline.record(stored, conversation.getTitle(),
                     targets.forMessage(conversation.target(), message.channel(), message.sender().id()));
             return ArchiveOutcome.ARCHIVED;
@@ -133,9 +150,16 @@ public class ConversationService {
     @Transactional
     public LeadView toLead(long id, ConversationLeadRequest request) {
         Conversation conversation = unmatchedOne(id);
-        LeadSource source = conversation.getChannel() == ChatChannel.DINGTALK ? LeadSource.DINGTALK : LeadSource.WECOM;
+        LeadSource source = switch (conversation.getChannel()) {
+            case DINGTALK -> LeadSource.DINGTALK;
+            case EMAIL -> LeadSource.EMAIL;
+            case WECOM, WECOM_KF -> LeadSource.WECOM;
+        };
         String sender = conversation.getFirstSenderId();
-        LeadRequest lead = new LeadRequest(request.name(), null, request.email(), request.mobile(),
+        // A mail's sender is the lead's address unless the operator gives another (a hashed over-long one is not).
+        String email = request.email() == null && source == LeadSource.EMAIL && sender.contains("@")
+                ? sender : request.email();
+        LeadRequest lead = new LeadRequest(request.name(), null, email, request.mobile(),
                 request.companyName(), null, null, null, null, source,
                 sender.length() > 100 ? sender.substring(0, 100) : sender,
                 "From the unmatched " + source + " conversation " + conversation.getId(), request.owner());
@@ -171,8 +195,8 @@ public class ConversationService {
         return conversations.findById(id).orElseThrow(() -> new NotFoundException("conversation", id));
     }
 
-    private static ChatMessageView view(ChatMessage m, long conversationId) {
+    private static ChatMessageView view(ChatMessage m, String subject, long conversationId) {
         return new ChatMessageView(m.channel(), m.messageId(), conversationId, m.direction(), m.sender().id(),
-                m.sender().name(), m.sender().kind(), m.sentAt(), m.msgType(), m.text());
+                m.sender().name(), m.sender().kind(), m.sentAt(), m.msgType(), m.text(), subject);
     }
 }
