@@ -8,11 +8,13 @@ import com.crmhub.crm.account.AccountRepository;
 import com.crmhub.crm.account.AccountType;
 import com.crmhub.crm.audit.AuditLog;
 import com.crmhub.crm.security.SystemActor;
+import com.crmhub.support.FreePortInitializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -31,6 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
         "spring.jpa.hibernate.ddl-auto=none"
 })
 @ActiveProfiles({"test", "oracle"})
+// The test profile's mail simulator and mailbox need their free ports.
+@ContextConfiguration(initializers = FreePortInitializer.class)
 class OracleModeMigrationIntegrationTests {
 
     @Autowired

@@ -108,6 +108,24 @@ public class MailSimulator {
         return mails(email, null).stream().filter(m -> id.equals(m.messageId())).findFirst();
     }
 
+    /**
+     * Marks a mail unread again, as a hub that stopped after storing it but before marking it read would leave it; the
+     * hub's next poll reads it once more.
+     */
+    public void markUnread(String email, String messageId) {
+        String id = messageId.replace("<", "").replace(">", "");
+        GreenMailUser user = greenMail.getUserManager().getUserByEmail(email);
+        try {
+            for (StoredMessage message : greenMail.getManagers().getImapHostManager().getInbox(user).getMessages()) {
+                if (id.equals(stored(message).messageId())) {
+                    message.setFlag(Flags.Flag.SEEN, false);
+                }
+            }
+        } catch (FolderException e) {
+            throw new IllegalStateException("no inbox for " + email, e);
+        }
+    }
+
     private static StoredMail stored(StoredMessage message) {
         try {
             String header = message.getMimeMessage().getHeader("Message-ID", null);

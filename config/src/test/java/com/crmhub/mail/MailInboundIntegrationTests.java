@@ -1,0 +1,7 @@
+package com.crmhub.mail;
+
+import com.crmhub.support.HubIntegrationTest;
+
+@HubIntegrationTest
+class MailInboundIntegrationTests extends MailInboundScenarios {
+}

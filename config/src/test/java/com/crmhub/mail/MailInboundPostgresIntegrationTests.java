@@ -1,0 +1,7 @@
+package com.crmhub.mail;
+
+import com.crmhub.support.PostgresHubIntegrationTest;
+
+@PostgresHubIntegrationTest
+class MailInboundPostgresIntegrationTests extends MailInboundScenarios {
+}
