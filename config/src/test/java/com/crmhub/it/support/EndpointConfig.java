@@ -7,6 +7,8 @@ import org.citrusframework.http.server.HttpServer;
 import org.citrusframework.http.server.HttpServerBuilder;
 import org.citrusframework.jms.endpoint.JmsEndpoint;
 import org.citrusframework.jms.endpoint.JmsEndpointBuilder;
+import org.citrusframework.mail.client.MailClient;
+import org.citrusframework.mail.client.MailClientBuilder;
 import org.citrusframework.message.ErrorHandlingStrategy;
 import org.citrusframework.ws.client.WebServiceClient;
 import org.citrusframework.ws.client.WebServiceClientBuilder;
@@ -57,6 +59,15 @@ public class EndpointConfig {
     @Bean
     public HttpClient hubClient(Environment environment) {
         return clientOfTheHub(environment, "", MediaType.APPLICATION_JSON_VALUE);
+    }
+
+    /** A customer's mail program: SMTP to the mail simulator (on a free port), whose mailbox the hub reads. */
+    @Bean
+    public MailClient customerMailClient(Environment environment) {
+        return new MailClientBuilder()
+                .host("127.0.0.1")
+                .port(environment.getRequiredProperty("hub.mail-simulator.smtp-port", Integer.class))
+                .build();
     }
 
     /** The embedded broker's deal-won queue, through the hub's own connection factory. Receive with a selector. */
