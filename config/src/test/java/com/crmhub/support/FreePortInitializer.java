@@ -10,14 +10,16 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Chooses the hub's HTTP port before the context starts, so that beans built at start-up (the ERP client pointed at
- * the built-in ERP simulator, the simulator's notices back to the hub) know the address, as with a fixed port.
+ * the built-in ERP simulator, the simulator's notices back to the hub) know the address, as with a fixed port; and the
+ * port of the context's GreenMail ({@link TestMailServer}), which the SMTP client is configured with.
  */
 public class FreePortInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         context.getEnvironment().getPropertySources().addFirst(
-                new MapPropertySource("free-server-port", Map.of("server.port", freePort())));
+                new MapPropertySource("free-server-port", Map.of("server.port", freePort(),
+                        TestMailServer.PORT_PROPERTY, freePort())));
     }
 
     private static int freePort() {
