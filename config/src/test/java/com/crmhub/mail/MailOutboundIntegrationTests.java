@@ -10,9 +10,7 @@ import com.crmhub.support.TestMailServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.Message;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,8 +76,8 @@ class MailOutboundIntegrationTests extends ApiTestSupport {
         assertThat(mail.getRecipients(Message.RecipientType.TO)[0].toString()).isEqualTo(contact.email());
         assertThat(mail.getRecipients(Message.RecipientType.CC)[0].toString()).isEqualTo("boss@customer.example");
         assertThat(mail.getFrom()[0].toString()).contains("crm@hub.test");
-        assertThat(part(mail, "text/plain")).isEqualTo("李经理，您好：\n\n附上 <b>报价</b> & 条款。\n祝好");
-        assertThat(part(mail, "text/html")).contains("<p>李经理，您好：</p>")
+        assertThat(TestMailServer.part(mail, "text/plain")).isEqualTo("李经理，您好：\n\n附上 <b>报价</b> & 条款。\n祝好");
+        assertThat(TestMailServer.part(mail, "text/html")).contains("<p>李经理，您好：</p>")
                 .contains("附上 &lt;b&gt;报价&lt;/b&gt; &amp; 条款。<br>祝好").doesNotContain("<b>");
 
         for (String timeline : List.of("/api/v1/contacts/" + contact.id(), "/api/v1/accounts/" + contact.accountId())) {
@@ -104,9 +102,9 @@ class MailOutboundIntegrationTests extends ApiTestSupport {
         assertThat(sent.path("template").asText()).isEqualTo("follow-up");
         MimeMessage mail = mailServer.withMessageId(sent.path("messageId").asText()).get(0);
         assertThat(mail.getSubject()).isEqualTo(contact.accountName() + "：关于<script>alert(1)</script>阀门的跟进");
-        assertThat(part(mail, "text/plain")).startsWith(contact.name() + "，您好：")
+        assertThat(TestMailServer.part(mail, "text/plain")).startsWith(contact.name() + "，您好：")
                 .contains("沟通<script>alert(1)</script>阀门。").contains("下一步：寄送样品").contains("sales_east1");
-        assertThat(part(mail, "text/html")).contains("&lt;script&gt;alert(1)&lt;/script&gt;阀门")
+        assertThat(TestMailServer.part(mail, "text/html")).contains("&lt;script&gt;alert(1)&lt;/script&gt;阀门")
                 .doesNotContain("<script>");
     }
 
@@ -303,22 +301,6 @@ class MailOutboundIntegrationTests extends ApiTestSupport {
 
     private double deferred() {
         return meters.find("hub.mail.outbound.deferred").counters().stream().mapToDouble(c -> c.count()).sum();
-    }
-
-    /** The first part of that type, however deeply the multipart nests it. */
-    private static String part(Part part, String type) throws Exception {
-        if (part.isMimeType(type)) {
-            return part.getContent().toString();
-        }
-        if (part.getContent() instanceof MimeMultipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                String found = part(multipart.getBodyPart(i), type);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
     }
 
     /** Time for a second send to show up, were there one. */

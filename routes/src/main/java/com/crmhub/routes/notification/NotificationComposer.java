@@ -1,5 +1,6 @@
 package com.crmhub.routes.notification;
 
+import com.crmhub.crm.outboundemail.RenderedMail;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import com.crmhub.crm.outboundemail.RenderedMail;
 
 /**
  * Turns one event and its rule into the messages to send, per channel and recipient. Pure: the owner is resolved by

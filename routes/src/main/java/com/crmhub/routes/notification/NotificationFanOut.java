@@ -2,6 +2,8 @@ package com.crmhub.routes.notification;
 
 import com.crmhub.canonical.Envelope;
 import com.crmhub.crm.deal.DealService;
+import com.crmhub.crm.outboundemail.MailTemplates;
+import com.crmhub.crm.outboundemail.RenderedMail;
 import com.crmhub.crm.outbox.CrmEvent;
 import com.crmhub.crm.security.HubUser;
 import com.crmhub.crm.security.SystemActor;
@@ -16,8 +18,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import com.crmhub.crm.outboundemail.MailTemplates;
-import com.crmhub.crm.outboundemail.RenderedMail;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
