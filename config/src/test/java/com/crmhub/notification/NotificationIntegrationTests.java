@@ -13,8 +13,10 @@ import com.crmhub.connectors.messaging.simulator.SentMessage;
 import com.crmhub.connectors.messaging.simulator.SimulatedApi;
 import com.crmhub.support.ApiTestSupport;
 import com.crmhub.support.HubIntegrationTest;
+import com.crmhub.support.TestMailServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +42,7 @@ class NotificationIntegrationTests extends ApiTestSupport {
     private static final Duration FLOW = Duration.ofSeconds(30);
     private static final String OWNER_USERID = "ZhangSan";
     private static final String OWNER_MOBILE = "13800138001";
+    private static final String OWNER_EMAIL = "zhang.san@hub.test";
 
     @Autowired
     MessagingSimulator messaging;
@@ -58,6 +61,9 @@ class NotificationIntegrationTests extends ApiTestSupport {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    TestMailServer mailServer;
 
     @AfterEach
     void noErrcodesLeftOver() {
@@ -149,6 +155,39 @@ class NotificationIntegrationTests extends ApiTestSupport {
         SentMessage team = awaitOne(SentMessage.Channel.WECOM, "订单 " + ref);
         assertThat(team.recipients()).containsExactly("FinanceLead", OWNER_USERID);
         assertThat(team.content()).isEqualTo(chat.content().substring(0, chat.content().lastIndexOf(" @")));
+    }
+
+    @Test
+    void aWonDealMailsTheOwnerAndTheSalesTeamsMailboxOnceEvenWhenTheEventComesAgain() throws Exception {
+        Deal deal = wonDeal(stockedProduct(), 4);
+
+        MimeMessage owner = awaitOneMail(OWNER_EMAIL, deal.name());
+        assertThat(owner.getSubject()).isEqualTo("【赢单】" + deal.name() + "（" + deal.accountName() + "）");
+        assertThat(owner.getFrom()[0].toString()).contains("crm@hub.test");
+        assertThat(TestMailServer.part(owner, "text/plain")).startsWith("sales_east1，您好：")
+                .contains("商机「" + deal.name() + "」已赢单。").contains("金额：1000.00 CNY");
+        assertThat(TestMailServer.part(owner, "text/html")).contains("<td>1000.00 CNY</td>")
+                .contains("<strong>" + deal.name() + "</strong>");
+        MimeMessage team = awaitOneMail("sales-team@hub.test", deal.name());
+        assertThat(team.getMessageID()).as("one mail per address").isNotEqualTo(owner.getMessageID());
+
+        String envelope = jdbc.queryForObject("select payload from outbox_event where event_type = 'DealWon' "
+                + "and business_key = ?", String.class, "deal:" + deal.id());
+        // Only to the notifications' subscription (its fully qualified name): this test is about mail, not orders.
+        JmsTemplate topics = new JmsTemplate(jms.getConnectionFactory());
+        topics.setPubSubDomain(true);
+        topics.convertAndSend("crm.events::crm.events.notifications", envelope, m -> {
+            m.setStringProperty("hubType", "DealWon");
+            m.setStringProperty("hubBusinessKey", "deal:" + deal.id());
+            return m;
+        });
+        Deal later = wonDeal(stockedProduct(), 1);
+        awaitOneMail(OWNER_EMAIL, later.name());
+        awaitOneMail("sales-team@hub.test", later.name());
+
+        assertThat(mails(OWNER_EMAIL, deal.name())).hasSize(1);
+        assertThat(mails("sales-team@hub.test", deal.name())).hasSize(1);
+        assertThat(deadLetters("email-notifications", deal)).isEmpty();
     }
 
     // ---- tokens, errcodes, redelivery ------------------------------------------------------------------------------
@@ -327,6 +366,23 @@ class NotificationIntegrationTests extends ApiTestSupport {
         await().atMost(FLOW).pollInterval(Duration.ofMillis(100)).until(() -> !sent(channel, containing).isEmpty());
         assertThat(sent(channel, containing)).hasSize(1);
         return sent(channel, containing).get(0);
+    }
+
+    private List<MimeMessage> mails(String address, String subjectContaining) {
+        return mailServer.to(address).stream().filter(m -> {
+            try {
+                return m.getSubject().contains(subjectContaining);
+            } catch (jakarta.mail.MessagingException e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    private MimeMessage awaitOneMail(String address, String subjectContaining) {
+        await().atMost(FLOW).pollInterval(Duration.ofMillis(100))
+                .until(() -> !mails(address, subjectContaining).isEmpty());
+        assertThat(mails(address, subjectContaining)).hasSize(1);
+        return mails(address, subjectContaining).get(0);
     }
 
     /** The errcodes {@code api} answered since {@code since}, in order. */

@@ -51,6 +51,17 @@ public class ContactService {
         return ContactView.of(contacts.saveAndFlush(contact));
     }
 
+    /** The contact with its account, when the caller may change it; 404 out of scope, 403 for read-only roles. */
+    public Contact writable(long id) {
+        return dataScope.writable(contacts.findWithAccountById(id).orElse(null), "contact", id);
+    }
+
+    /** The contact with its account, when the caller may see it; 404 otherwise. */
+    @Transactional(readOnly = true)
+    public Contact readable(long id) {
+        return dataScope.readable(contacts.findWithAccountById(id).orElse(null), "contact", id);
+    }
+
     @Transactional(readOnly = true)
     public ContactView get(long id) {
         return ContactView.of(dataScope.readable(contacts.findWithAccountById(id).orElse(null), "contact", id));

@@ -9,13 +9,13 @@ import org.springframework.security.core.userdetails.UserDetails;
 
 /**
  * An authenticated person or machine client, with the team that decides a MANAGER's scope and, for notifications, the
- * person's WeCom userid and DingTalk mobile (either may be null).
+ * person's WeCom userid, DingTalk mobile and e-mail address (any may be null).
  */
 public record HubUser(String name, String passwordHash, Set<Role> roles, String team, String wecomUserId,
-                      String dingtalkMobile) implements UserDetails {
+                      String dingtalkMobile, String email) implements UserDetails {
 
     public HubUser(String name, String passwordHash, Set<Role> roles, String team) {
-        this(name, passwordHash, roles, team, null, null);
+        this(name, passwordHash, roles, team, null, null, null);
     }
 
     public boolean has(Role role) {

@@ -22,7 +22,7 @@ public class UserDirectory implements UserDetailsService {
     public UserDirectory(HubSecurityProperties properties) {
         this.users = properties.users().stream()
                 .map(u -> new HubUser(u.name(), u.password().startsWith("{") ? u.password() : "{bcrypt}" + u.password(),
-                        Set.copyOf(u.roles()), u.team(), u.wecomUserId(), u.dingtalkMobile()))
+                        Set.copyOf(u.roles()), u.team(), u.wecomUserId(), u.dingtalkMobile(), u.email()))
                 .collect(Collectors.toUnmodifiableMap(HubUser::name, Function.identity()));
         Map<String, HubUser> wecom = new HashMap<>();
         for (HubUser user : users.values()) {

@@ -1,5 +1,6 @@
 package com.crmhub.routes.notification;
 
+import com.crmhub.crm.outboundemail.RenderedMail;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -7,46 +8,90 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns one event and its rule into the messages to send, per channel and recipient. Pure: the owner is resolved by
- * the caller; an owner without the WeCom userid or DingTalk mobile a channel needs is left out and reported, never an
+ * the caller; an owner without the WeCom userid, DingTalk mobile or e-mail address a channel needs is left out and reported, never an
  * error. Someone named twice for one app or robot (the owner also in the team list) gets one message.
  */
 final class NotificationComposer {
 
     /** The record's owner as far as notifications care; every part may be null. */
-    record Owner(String name, String wecomUserId, String dingtalkMobile) {
+    record Owner(String name, String wecomUserId, String dingtalkMobile, String email) {
 
-        static final Owner NONE = new Owner(null, null, null);
+        static final Owner NONE = new Owner(null, null, null, null);
+
+        Owner(String name, String wecomUserId, String dingtalkMobile) {
+            this(name, wecomUserId, dingtalkMobile, null);
+        }
     }
 
     /** A recipient the rule names but that cannot be reached, and why. */
     record Skipped(String channel, String target, String reason) {
     }
 
-    record Composition(List<WecomNotification> wecom, List<DingtalkNotification> dingtalk, List<Skipped> skipped) {
+    record Composition(List<WecomNotification> wecom, List<DingtalkNotification> dingtalk,
+                       List<EmailNotification> email, List<Skipped> skipped) {
 
         boolean isEmpty() {
-            return wecom.isEmpty() && dingtalk.isEmpty();
+            return wecom.isEmpty() && dingtalk.isEmpty() && email.isEmpty();
         }
     }
 
     static final String WECOM = "wecom";
     static final String DINGTALK = "dingtalk";
+    static final String EMAIL = "email";
 
     private NotificationComposer() {
     }
 
     static Composition compose(NotificationSubject subject, NotificationRule rule, Owner owner) {
-        Map<String, String> values = new HashMap<>(subject.fields());
-        values.put(NotifiedEvent.OWNER, owner.name() == null ? "" : owner.name());
-        String text = NotificationTemplate.render(rule.template(), values);
+        return compose(subject, rule, owner, null);
+    }
+
+    /**
+     * @param mail the event's mail as its template rendered it; needed when the rule mails anyone
+     */
+    static Composition compose(NotificationSubject subject, NotificationRule rule, Owner owner, RenderedMail mail) {
+        String text = NotificationTemplate.render(rule.template(), values(subject, owner));
         List<Skipped> skipped = new ArrayList<>();
         return new Composition(wecom(subject, rule, owner, text, skipped),
-                dingtalk(subject, rule, owner, text, skipped), List.copyOf(skipped));
+                dingtalk(subject, rule, owner, text, skipped), email(subject, rule, owner, mail, skipped),
+                List.copyOf(skipped));
+    }
+
+    /** The values a text or mail template may show: the event's fields and the owner's name. */
+    static Map<String, String> values(NotificationSubject subject, Owner owner) {
+        Map<String, String> values = new HashMap<>(subject.fields());
+        values.put(NotifiedEvent.OWNER, owner.name() == null ? "" : owner.name());
+        return values;
+    }
+
+    /** One mail per address (nobody sees who else was told); the owner's address once even if also listed. */
+    private static List<EmailNotification> email(NotificationSubject subject, NotificationRule rule, Owner owner,
+                                                 RenderedMail mail, List<Skipped> skipped) {
+        if (!rule.sendsEmail()) {
+            return List.of();
+        }
+        Set<String> addresses = new LinkedHashSet<>();
+        if (rule.ownerEmail()) {
+            if (owner.name() == null) {
+                skipped.add(new Skipped(EMAIL, "owner", "the record has no owner"));
+            } else if (blank(owner.email())) {
+                skipped.add(new Skipped(EMAIL, "owner", owner.name() + " has no email"));
+            } else {
+                addresses.add(owner.email().trim().toLowerCase(Locale.ROOT));
+            }
+        }
+        addresses.addAll(rule.emails());
+        return addresses.stream().map(address -> new EmailNotification(id(subject, EMAIL, address, null),
+                subject.event().type(), subject.businessKey(), address, mail.subject(), mail.text(), mail.html()))
+                .toList();
     }
 
     private static List<WecomNotification> wecom(NotificationSubject subject, NotificationRule rule, Owner owner,

@@ -2,6 +2,8 @@ package com.crmhub.routes.notification;
 
 import com.crmhub.canonical.Envelope;
 import com.crmhub.crm.deal.DealService;
+import com.crmhub.crm.outboundemail.MailTemplates;
+import com.crmhub.crm.outboundemail.RenderedMail;
 import com.crmhub.crm.outbox.CrmEvent;
 import com.crmhub.crm.security.HubUser;
 import com.crmhub.crm.security.SystemActor;
@@ -15,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +26,8 @@ import org.springframework.stereotype.Component;
 /**
  * The fan-out step of {@code crm-event-notifications}: one CRM event in, the messages for each channel out (none when
  * notifications are off or no rule names the event). Finds the owner where the event does not name one (an issued
- * invoice: the deal's owner) and the owner's WeCom userid and DingTalk mobile; a recipient who cannot be reached is
+ * invoice: the deal's owner) and the owner's WeCom userid, DingTalk mobile and e-mail address; renders the event's
+ * mail template once when the rule mails anyone; a recipient who cannot be reached is
  * logged and counted ({@code hub.notifications.skipped}), not an error.
  */
 @Component
@@ -43,10 +47,12 @@ class NotificationFanOut {
     private final CrmEventNotificationMapper mapper;
     private final String wecomQueue;
     private final String dingtalkQueue;
+    private final String emailQueue;
+    private final MailTemplates templates;
 
     NotificationFanOut(CanonicalMessages messages, ObjectMapper objectMapper, NotificationRules rules,
                        NotificationProperties properties, FlowProperties flows, UserDirectory users,
-                       DealService deals, MeterRegistry meters) {
+                       DealService deals, MeterRegistry meters, MailTemplates templates) {
         this.messages = messages;
         this.objectMapper = objectMapper;
         this.rules = rules;
@@ -57,6 +63,8 @@ class NotificationFanOut {
         this.mapper = new CrmEventNotificationMapper(properties.zone());
         this.wecomQueue = flows.flow(WecomNotificationsRoute.ROUTE_ID).orElseThrow().queue();
         this.dingtalkQueue = flows.flow(DingtalkNotificationsRoute.ROUTE_ID).orElseThrow().queue();
+        this.emailQueue = flows.flow(EmailNotificationsRoute.ROUTE_ID).orElseThrow().queue();
+        this.templates = templates;
     }
 
     List<OutgoingNotification> notificationsFor(String body) {
@@ -72,7 +80,9 @@ class NotificationFanOut {
         CrmEvent payload = messages.payload(envelope, envelope.type(), event.get().payloadClass());
         NotificationSubject subject = mapper.subject(envelope.messageId(), envelope.businessKey(), payload);
         NotificationComposer.Owner owner = rule.get().needsOwner() ? owner(subject) : NotificationComposer.Owner.NONE;
-        NotificationComposer.Composition composition = NotificationComposer.compose(subject, rule.get(), owner);
+        RenderedMail mail = rule.get().sendsEmail() ? templates.render(rule.get().emailTemplate(),
+                NotificationComposer.values(subject, owner), Locale.SIMPLIFIED_CHINESE) : null;
+        NotificationComposer.Composition composition = NotificationComposer.compose(subject, rule.get(), owner, mail);
         for (NotificationComposer.Skipped skipped : composition.skipped()) {
             log.info("{} {}: not told on {} {}: {}", subject.event().type(), subject.businessKey(), skipped.channel(),
                     skipped.target(), skipped.reason());
@@ -82,6 +92,7 @@ class NotificationFanOut {
         List<OutgoingNotification> out = new ArrayList<>();
         composition.wecom().forEach(n -> out.add(outgoing(wecomQueue, n.id(), "WecomNotification", n)));
         composition.dingtalk().forEach(n -> out.add(outgoing(dingtalkQueue, n.id(), "DingtalkNotification", n)));
+        composition.email().forEach(n -> out.add(outgoing(emailQueue, n.id(), "EmailNotification", n)));
         log.debug("{} {}: {} notification(s)", subject.event().type(), subject.businessKey(), out.size());
         return out;
     }
@@ -93,7 +104,7 @@ class NotificationFanOut {
         }
         Optional<HubUser> user = users.find(name);
         return new NotificationComposer.Owner(name, user.map(HubUser::wecomUserId).orElse(null),
-                user.map(HubUser::dingtalkMobile).orElse(null));
+                user.map(HubUser::dingtalkMobile).orElse(null), user.map(HubUser::email).orElse(null));
     }
 
     private String dealOwner(Long dealId) {

@@ -2,14 +2,18 @@ package com.crmhub.routes.notification;
 
 import com.crmhub.connectors.dingtalk.DingtalkProperties;
 import com.crmhub.connectors.wecom.WecomProperties;
+import com.crmhub.crm.outboundemail.MailTemplates;
+import com.crmhub.routes.mail.MailDispatch;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +29,23 @@ class NotificationRules {
 
     private final Map<NotifiedEvent, NotificationRule> rules = new EnumMap<>(NotifiedEvent.class);
 
+    /** Without outbound mail: e-mail in the rules is left out. */
     NotificationRules(NotificationProperties properties, WecomProperties wecom, DingtalkProperties dingtalk) {
+        this(properties, wecom, dingtalk, false, null);
+    }
+
+    @Autowired
+    NotificationRules(NotificationProperties properties, WecomProperties wecom, DingtalkProperties dingtalk,
+                      MailDispatch mail, MailTemplates templates) {
+        this(properties, wecom, dingtalk, mail.configured(), templates);
+    }
+
+    /**
+     * @param mailConfigured whether {@code hub.mail.outbound} names a server; no: e-mail is warned about and left out
+     * @param templates      where each rule's mail template must exist (a missing one stops the hub, like a typo)
+     */
+    NotificationRules(NotificationProperties properties, WecomProperties wecom, DingtalkProperties dingtalk,
+                      boolean mailConfigured, MailTemplates templates) {
         Set<String> apps = wecom.apps().keySet();
         Set<String> robots = dingtalk.robots().keySet();
         List<String> unknownChannels = new ArrayList<>();
@@ -48,14 +68,29 @@ class NotificationRules {
                     .filter(t -> configured(t.app(), apps, event, "WeCom app", unknownChannels) != null).toList();
             List<String> teamRobots = rule.dingtalkRobots().stream()
                     .filter(r -> configured(r, robots, event, "DingTalk robot", unknownChannels) != null).toList();
-            NotificationRule effective = new NotificationRule(event, template, ownerApp, ownerRobot, teams, teamRobots);
+            boolean ownerEmail = rule.owner().email();
+            List<String> emails = rule.emails().stream().map(a -> a.trim().toLowerCase(Locale.ROOT)).distinct()
+                    .toList();
+            String emailTemplate = "notification/" + (rule.emailTemplate() == null ? event.key()
+                    : rule.emailTemplate());
+            if ((ownerEmail || !emails.isEmpty()) && !mailConfigured) {
+                unknownChannels.add(event.key() + " → e-mail (hub.mail.outbound.host is not set)");
+                ownerEmail = false;
+                emails = List.of();
+            }
+            if ((ownerEmail || !emails.isEmpty()) && !templates.exists(emailTemplate)) {
+                throw new IllegalStateException("hub.notifications.events." + event.key() + ".email-template: no "
+                        + "mail template " + emailTemplate + " (classpath:/mail-templates/)");
+            }
+            NotificationRule effective = new NotificationRule(event, template, ownerApp, ownerRobot, teams, teamRobots,
+                    ownerEmail, emails, emailTemplate);
             if (!effective.sendsNothing()) {
                 rules.put(event, effective);
             }
         }
         if (!unknownChannels.isEmpty()) {
-            log.warn("notifications left out, their app or robot is not configured (hub.wecom.apps {}, "
-                    + "hub.dingtalk.robots {}): {}", apps, robots, unknownChannels);
+            log.warn("notifications left out, their app, robot or mail server is not configured (hub.wecom.apps {}, "
+                    + "hub.dingtalk.robots {}, hub.mail.outbound): {}", apps, robots, unknownChannels);
         }
         log.info("notifications {}: {}", properties.enabled() ? "on" : "off",
                 rules.isEmpty() ? "none configured" : rules.keySet());

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.crmhub.connectors.dingtalk.DingtalkProperties;
 import com.crmhub.connectors.wecom.WecomProperties;
 import com.crmhub.crm.account.ExternalRef;
+import com.crmhub.crm.outboundemail.MailTemplates;
+import com.crmhub.crm.outboundemail.RenderedMail;
 import com.crmhub.crm.deal.DealWon;
 import com.crmhub.crm.invoice.InvoiceIssued;
 import com.crmhub.crm.lead.LeadAction;
@@ -168,6 +170,47 @@ class NotificationComposerTests {
     }
 
     @Nested
+    class Email {
+
+        private final NotificationSubject won = mapper.subject(EVENT_ID, "deal:42", dealWon("alice"));
+        private final RenderedMail mail = new RenderedMail("【赢单】阀门采购", "text", "<p>html</p>");
+
+        private NotificationRule mailing(boolean owner, List<String> addresses) {
+            return new NotificationRule(NotifiedEvent.DEAL_WON, NotifiedEvent.DEAL_WON.defaultTemplate(), null, null,
+                    List.of(), List.of(), owner, addresses, "notification/deal-won");
+        }
+
+        @Test
+        void theOwnerAndEachFixedAddressGetAMailOfTheirOwnWithAStableId() {
+            var composition = NotificationComposer.compose(won, mailing(true, List.of("sales@hub.example")),
+                    new NotificationComposer.Owner("alice", null, null, " Alice@Hub.Example "), mail);
+
+            assertThat(composition.email()).extracting(EmailNotification::to)
+                    .containsExactly("alice@hub.example", "sales@hub.example");
+            assertThat(composition.email()).extracting(EmailNotification::id)
+                    .containsExactly(EVENT_ID + "/email/alice@hub.example", EVENT_ID + "/email/sales@hub.example");
+            assertThat(composition.email()).allSatisfy(m -> {
+                assertThat(m.subject()).isEqualTo("【赢单】阀门采购");
+                assertThat(m.html()).isEqualTo("<p>html</p>");
+                assertThat(m.businessKey()).isEqualTo("deal:42");
+            });
+            assertThat(composition.wecom()).isEmpty();
+        }
+
+        @Test
+        void anOwnerAlsoListedGetsOneMailAndAnOwnerWithoutAnAddressIsSkipped() {
+            var once = NotificationComposer.compose(won, mailing(true, List.of("alice@hub.example")),
+                    new NotificationComposer.Owner("alice", null, null, "alice@hub.example"), mail);
+            assertThat(once.email()).singleElement().satisfies(m -> assertThat(m.to()).isEqualTo("alice@hub.example"));
+
+            var skipped = NotificationComposer.compose(won, mailing(true, List.of()), ALICE, mail);
+            assertThat(skipped.email()).isEmpty();
+            assertThat(skipped.skipped()).extracting(NotificationComposer.Skipped::reason)
+                    .containsExactly("alice has no email");
+        }
+    }
+
+    @Nested
     class Templates {
 
         @Test
@@ -213,6 +256,40 @@ class NotificationComposerTests {
                     WecomProperties.of("http://127.0.0.1:1", Map.of()), DingtalkProperties.of(Map.of()));
 
             assertThat(rules.forEvent(NotifiedEvent.DEAL_WON)).isEmpty();
+        }
+
+        @Test
+        void eMailIsLeftOutWithoutAMailServerAndAMissingMailTemplateStopsTheHub() {
+            NotificationProperties mailing = properties(Map.of("deal-won", new NotificationProperties.Rule(null,
+                    new NotificationProperties.Owner(null, null, true), null, null, List.of("a@hub.example"), null)));
+            assertThat(new NotificationRules(mailing, wecom, dingtalk).forEvent(NotifiedEvent.DEAL_WON)).isEmpty();
+
+            NotificationRule rule = new NotificationRules(mailing, wecom, dingtalk, true, new MailTemplates())
+                    .forEvent(NotifiedEvent.DEAL_WON).orElseThrow();
+            assertThat(rule.ownerEmail()).isTrue();
+            assertThat(rule.emails()).containsExactly("a@hub.example");
+            assertThat(rule.emailTemplate()).isEqualTo("notification/deal-won");
+
+            assertThatThrownBy(() -> new NotificationRules(properties(Map.of("deal-won",
+                    new NotificationProperties.Rule(null, new NotificationProperties.Owner(null, null, true), null,
+                            null, null, "no-such-mail"))), wecom, dingtalk, true, new MailTemplates()))
+                    .hasMessageContaining("notification/no-such-mail");
+        }
+
+        @Test
+        void everyEventsMailTemplateRendersItsValuesAndEscapesThemInHtml() {
+            MailTemplates templates = new MailTemplates();
+            for (NotifiedEvent event : NotifiedEvent.values()) {
+                Map<String, String> values = new java.util.HashMap<>();
+                values.put(NotifiedEvent.OWNER, "alice");
+                values.put("dealName", "<b>阀门</b>");
+                values.put("orderId", "<b>阀门</b>");
+                values.put("leadName", "<b>阀门</b>");
+                RenderedMail mail = templates.render("notification/" + event.key(), values, java.util.Locale.CHINA);
+                assertThat(mail.subject()).as(event.key()).contains("<b>阀门</b>").doesNotContain("\n");
+                assertThat(mail.text()).as(event.key()).startsWith("alice，您好：").contains("<b>阀门</b>");
+                assertThat(mail.html()).as(event.key()).contains("&lt;b&gt;阀门&lt;/b&gt;").doesNotContain("<b>");
+            }
         }
 
         @Test
