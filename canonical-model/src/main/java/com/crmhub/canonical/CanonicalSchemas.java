@@ -13,6 +13,7 @@ public final class CanonicalSchemas {
     public static final String INVOICE_EVENT = "/canonical/schemas/invoice-event.v1.schema.json";
     public static final String CHAT_MESSAGE = "/canonical/schemas/chat-message.v1.schema.json";
     public static final String CHANNEL_CONTACT_ADDED = "/canonical/schemas/channel-contact-added.v1.schema.json";
+    public static final String LEAD_CAPTURE = "/canonical/schemas/lead-capture.v1.schema.json";
 
     private CanonicalSchemas() {
     }
@@ -27,6 +28,7 @@ public final class CanonicalSchemas {
             case "InvoiceEvent" -> INVOICE_EVENT;
             case "ChatMessage" -> CHAT_MESSAGE;
             case "ChannelContactAdded" -> CHANNEL_CONTACT_ADDED;
+            case "LeadCapture" -> LEAD_CAPTURE;
             default -> null;
         };
     }
