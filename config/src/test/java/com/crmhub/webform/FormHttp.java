@@ -62,9 +62,9 @@ final class FormHttp {
             spec.body(body);
         }
         return spec.exchange((request, response) -> {
-            String body = new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
-            return new ApiResponse(response.getStatusCode().value(), response.getHeaders(), TextNode.valueOf(body),
-                    body);
+            String text = new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
+            return new ApiResponse(response.getStatusCode().value(), response.getHeaders(), TextNode.valueOf(text),
+                    text);
         });
     }
 }
