@@ -14,6 +14,7 @@ public final class CanonicalSchemas {
     public static final String CHAT_MESSAGE = "/canonical/schemas/chat-message.v1.schema.json";
     public static final String CHANNEL_CONTACT_ADDED = "/canonical/schemas/channel-contact-added.v1.schema.json";
     public static final String EMAIL_MESSAGE = "/canonical/schemas/email-message.v1.schema.json";
+    public static final String LEAD_CAPTURE = "/canonical/schemas/lead-capture.v1.schema.json";
 
     private CanonicalSchemas() {
     }
@@ -29,6 +30,7 @@ public final class CanonicalSchemas {
             case "ChatMessage" -> CHAT_MESSAGE;
             case "ChannelContactAdded" -> CHANNEL_CONTACT_ADDED;
             case "EmailMessage" -> EMAIL_MESSAGE;
+            case "LeadCapture" -> LEAD_CAPTURE;
             default -> null;
         };
     }

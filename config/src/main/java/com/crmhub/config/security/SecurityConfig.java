@@ -1,10 +1,13 @@
 package com.crmhub.config.security;
 
 import com.crmhub.crm.security.Role;
+import com.crmhub.crm.webform.FormCorsPolicy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -12,6 +15,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -33,6 +38,10 @@ class SecurityConfig {
                         .requestMatchers("/actuator/**").hasAnyRole(OPERATIONS)
                         .requestMatchers("/api/v1/ops/**").hasAnyRole(OPERATIONS)
                         .requestMatchers("/api/v1/conversations/**").hasAnyRole("ADMIN", "OPERATOR", "MANAGER")
+                        // Held web-form submissions: operators release or discard them; form definitions are ADMIN's.
+                        .requestMatchers("/api/v1/forms/quarantine/**").hasAnyRole(OPERATIONS)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/forms/**").hasAnyRole(OPERATIONS)
+                        .requestMatchers("/api/v1/forms/**").hasRole(Role.ADMIN.name())
                         // Outside systems' callbacks carry their own signatures, which their receivers check.
                         .requestMatchers(HttpMethod.POST, "/callbacks/**").permitAll()
                         // WeCom's URL verification: signed like its message callbacks.
@@ -52,6 +61,25 @@ class SecurityConfig {
                         "/actuator/jolokia/**"))
                 .headers(Customizer.withDefaults());
         return http.build();
+    }
+
+    /**
+     * The hosted web forms are public. No CSRF token: they carry no session or cookie to ride on, and each post
+     * carries the signed token of the page it came from. Framing is decided per form by the page's
+     * Content-Security-Policy frame-ancestors (its allowed origins), so X-Frame-Options DENY is off here; cross-origin
+     * posts are allowed from the same origins only.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 20)
+    SecurityFilterChain webFormSecurity(HttpSecurity http, FormCorsPolicy formCors) throws Exception {
+        return http.securityMatcher("/forms/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .cors(cors -> cors.configurationSource(formCors))
+                .csrf(AbstractHttpConfigurer::disable)
+                .headers(headers -> headers.frameOptions(HeadersConfigurer.FrameOptionsConfig::disable))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .build();
     }
 
     @Bean

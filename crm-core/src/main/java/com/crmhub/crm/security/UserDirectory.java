@@ -1,6 +1,8 @@
 package com.crmhub.crm.security;
 
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +43,14 @@ public class UserDirectory implements UserDetailsService {
     /** The hub user whose WeCom member userid this is (WeCom userids are case-insensitive). */
     public Optional<HubUser> findByWecomUserId(String wecomUserId) {
         return Optional.ofNullable(wecomUserId).map(id -> byWecomUserId.get(id.toLowerCase(Locale.ROOT)));
+    }
+
+    /** The SALES users of a team, by name: whom assignment rules hand a team's leads to. */
+    public List<HubUser> salesOf(String team) {
+        return users.values().stream()
+                .filter(u -> u.has(Role.SALES) && team != null && team.equals(u.team()))
+                .sorted(Comparator.comparing(HubUser::name))
+                .toList();
     }
 
     public Optional<HubUser> find(String name) {

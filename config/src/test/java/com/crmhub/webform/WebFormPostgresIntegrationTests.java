@@ -1,0 +1,7 @@
+package com.crmhub.webform;
+
+import com.crmhub.support.PostgresHubIntegrationTest;
+
+@PostgresHubIntegrationTest
+class WebFormPostgresIntegrationTests extends WebFormScenarios {
+}
