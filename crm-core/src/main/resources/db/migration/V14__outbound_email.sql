@@ -1,6 +1,8 @@
 -- Mail a user sends to a contact through the API (issue 6): stored with its fixed Message-ID in the transaction that
 -- publishes OutboundEmailQueued, then sent by the mail-outbound flow. QUEUED → SENT, or FAILED (a transient failure,
--- retried) → SENT, or DEAD_LETTERED (refused for good, or out of attempts; an operator may replay it).
+-- retried) → SENT, or DEAD_LETTERED (refused for good, or out of attempts; an operator may replay it). The bodies are
+-- large text columns (CLOB / text) written and read over JDBC, as the other ${text} columns: no single JPA mapping
+-- validates against CLOB on H2 and Oracle and text on PostgreSQL.
 create sequence outbound_email_seq start with 1 increment by 50;
 create table outbound_email (
     id          ${bigint} not null primary key,
@@ -10,7 +12,7 @@ create table outbound_email (
     to_address  varchar(254)  not null,
     cc          varchar(2600),
     subject     varchar(300)  not null,
-    text_body   ${text}       not null,
+    text_body   ${text},
     html_body   ${text},
     template    varchar(100),
     status      varchar(20)   not null,

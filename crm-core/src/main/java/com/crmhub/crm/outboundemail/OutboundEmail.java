@@ -8,7 +8,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -17,7 +16,8 @@ import java.util.List;
 
 /**
  * A mail a user sent a contact, as it will go out: addresses, subject, text and HTML are fixed when it is queued, and
- * so is its Message-ID, so every attempt sends the same mail and the timeline names it by that id.
+ * so is its Message-ID, so every attempt sends the same mail and the timeline names it by that id. The text and HTML
+ * live in the same row but are kept by {@link OutboundEmailBodies}.
  */
 @Entity
 @Table(name = "outbound_email")
@@ -48,15 +48,6 @@ public class OutboundEmail extends VersionedRecord {
     @Column(name = "subject", nullable = false, updatable = false, length = 300)
     private String subject;
 
-    // Up to 100 000 characters: a CLOB on H2 and Oracle, text on PostgreSQL (the migrations' ${text}).
-    @Lob
-    @Column(name = "text_body", nullable = false, updatable = false)
-    private String text;
-
-    @Lob
-    @Column(name = "html_body", updatable = false)
-    private String html;
-
     @Column(name = "template", updatable = false, length = 100)
     private String template;
 
@@ -80,15 +71,13 @@ public class OutboundEmail extends VersionedRecord {
     }
 
     OutboundEmail(long contactId, long accountId, String messageId, String to, List<String> cc,
-                  RenderedMail mail, String template, String createdBy) {
+                  String subject, String template, String createdBy) {
         this.contactId = contactId;
         this.accountId = accountId;
         this.messageId = messageId;
         this.to = to;
         this.cc = cc.isEmpty() ? null : String.join(",", cc);
-        this.subject = mail.subject();
-        this.text = mail.text();
-        this.html = mail.html();
+        this.subject = subject;
         this.template = template;
         this.createdBy = createdBy;
         this.status = OutboundEmailStatus.QUEUED;
@@ -143,14 +132,6 @@ public class OutboundEmail extends VersionedRecord {
 
     public String getSubject() {
         return subject;
-    }
-
-    public String getText() {
-        return text;
-    }
-
-    public String getHtml() {
-        return html;
     }
 
     public String getTemplate() {

@@ -10,9 +10,9 @@ public record OutboundEmailDelivery(long id, long contactId, String messageId, S
         return status == OutboundEmailStatus.SENT;
     }
 
-    static OutboundEmailDelivery of(OutboundEmail e) {
+    static OutboundEmailDelivery of(OutboundEmail e, OutboundEmailBodies.Bodies bodies) {
         return new OutboundEmailDelivery(e.getId(), e.getContactId(), e.getMessageId(), e.getTo(), e.getCc(),
-                e.getSubject(), e.getText(), e.getHtml(), e.getStatus());
+                e.getSubject(), bodies.text(), bodies.html(), e.getStatus());
     }
 
     @Override

@@ -42,6 +42,7 @@ public class OutboundEmailService {
     private static final int MAX_TIMELINE_BODY = 4000;
 
     private final OutboundEmailRepository emails;
+    private final OutboundEmailBodies bodies;
     private final ContactService contacts;
     private final MailTemplates templates;
     private final Outbox outbox;
@@ -49,10 +50,11 @@ public class OutboundEmailService {
     private final CurrentUser currentUser;
     private final String messageIdDomain;
 
-    OutboundEmailService(OutboundEmailRepository emails, ContactService contacts, MailTemplates templates,
+    OutboundEmailService(OutboundEmailRepository emails, OutboundEmailBodies bodies, ContactService contacts, MailTemplates templates,
                          Outbox outbox, TimelineService timeline, CurrentUser currentUser,
                          @Value("${hub.mail.outbound.from:crm-hub@localhost}") String from) {
         this.emails = emails;
+        this.bodies = bodies;
         this.contacts = contacts;
         this.templates = templates;
         this.outbox = outbox;
@@ -80,7 +82,8 @@ public class OutboundEmailService {
         List<String> cc = request.cc().stream().map(a -> a.trim().toLowerCase(Locale.ROOT)).distinct().toList();
         String messageId = "<" + UUID.randomUUID() + "@" + messageIdDomain + ">";
         OutboundEmail email = emails.saveAndFlush(new OutboundEmail(contact.getId(), contact.getAccount().getId(),
-                messageId, contact.getEmail(), cc, mail, request.template(), currentUser.actorName()));
+                messageId, contact.getEmail(), cc, mail.subject(), request.template(), currentUser.actorName()));
+        bodies.store(email.getId(), mail.text(), mail.html());
         outbox.publish(new OutboundEmailQueued(email.getId(), contact.getId(), messageId));
         return OutboundEmailView.of(email);
     }
@@ -104,7 +107,7 @@ public class OutboundEmailService {
     /** The stored mail to send, or empty when there is none with that id. */
     @Transactional(readOnly = true)
     public Optional<OutboundEmailDelivery> forDelivery(long emailId) {
-        return emails.findById(emailId).map(OutboundEmailDelivery::of);
+        return emails.findById(emailId).map(e -> OutboundEmailDelivery.of(e, bodies.load(emailId)));
     }
 
     /**
@@ -119,7 +122,7 @@ public class OutboundEmailService {
         }
         email.sent(at);
         timeline.record(new TimelineRecord(EntryKind.EMAIL, SubjectType.CONTACT, email.getContactId(),
-                title(email), abbreviate(email.getText(), MAX_TIMELINE_BODY), at, SOURCE_SYSTEM,
+                title(email), abbreviate(bodies.load(emailId).text(), MAX_TIMELINE_BODY), at, SOURCE_SYSTEM,
                 email.getMessageId()));
     }
 
