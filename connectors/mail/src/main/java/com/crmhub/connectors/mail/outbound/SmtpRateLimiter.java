@@ -6,8 +6,10 @@ import java.time.Duration;
 
 /**
  * The hub's send rate towards one SMTP server, a Resilience4j {@link AtomicRateLimiter} with one permit per cycle of
- * {@code window / messages}: mails go out evenly spaced rather than in a burst at each window's start, which is what
- * providers' throttles punish. With {@code maxWait} 0 a mail without its turn fails at once with the wait it needs.
+ * {@code window / (messages - 1)}: mails go out spaced apart rather than in a burst at each window's start, which is
+ * what providers' throttles punish. Resilience4j counts in fixed cycles, so two permits may fall just either side of
+ * a cycle boundary; with {@code messages - 1} cycles per window any window still holds at most {@code messages} (as
+ * for DingTalk robots). With {@code maxWait} 0 a mail without its turn fails at once with the wait it needs.
  */
 final class SmtpRateLimiter {
 
@@ -24,7 +26,7 @@ final class SmtpRateLimiter {
     }
 
     static Duration cycle(MailOutboundProperties.RateLimit limit) {
-        return limit.window().dividedBy(limit.messages());
+        return limit.messages() == 1 ? limit.window() : limit.window().dividedBy(limit.messages() - 1);
     }
 
     /**
