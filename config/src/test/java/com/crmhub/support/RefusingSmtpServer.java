@@ -19,6 +19,7 @@ import java.util.Locale;
 final class RefusingSmtpServer implements AutoCloseable {
 
     private final ServerSocket socket;
+    private volatile Socket current;
     private final String reply;
 
     RefusingSmtpServer(int port, String reply) {
@@ -38,6 +39,7 @@ final class RefusingSmtpServer implements AutoCloseable {
     private void serve() {
         while (!socket.isClosed()) {
             try (Socket client = socket.accept()) {
+                current = client;
                 client.setSoTimeout(10_000);
                 converse(client);
             } catch (SocketException e) {
@@ -77,6 +79,10 @@ final class RefusingSmtpServer implements AutoCloseable {
     public void close() {
         try {
             socket.close();
+            Socket client = current;
+            if (client != null) {
+                client.close(); // the hub's open connection goes too, so the next server on the port starts clean
+            }
         } catch (IOException e) {
             // closing anyway
         }

@@ -38,8 +38,36 @@ public class TestMailServer implements DisposableBean {
     /** (Re)starts GreenMail on the port, empty. */
     public final synchronized void start() {
         if (greenMail == null) {
-            greenMail = new GreenMail(setup);
-            greenMail.start();
+            greenMail = startedOnThePort();
+        }
+    }
+
+    /**
+     * The port was usually just given up by the server before it (an outage, the refusing server), and under load the
+     * kernel can still hold it for a moment: GreenMail then fails to bind. Try again for a few seconds.
+     */
+    private GreenMail startedOnThePort() {
+        IllegalStateException failure = null;
+        for (int attempt = 0; attempt < 20; attempt++) {
+            GreenMail server = new GreenMail(setup);
+            try {
+                server.start();
+                return server;
+            } catch (IllegalStateException e) {
+                failure = e;
+                server.stop();
+                pause();
+            }
+        }
+        throw failure;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while restarting the test mail server", e);
         }
     }
 
