@@ -2,6 +2,7 @@ package com.crmhub.crm.conversation;
 
 import com.crmhub.canonical.chat.ChatChannel;
 import com.crmhub.canonical.chat.ChatDirection;
+import com.crmhub.crm.shared.Texts;
 import com.crmhub.crm.timeline.EntryKind;
 import com.crmhub.crm.timeline.TimelineRecord;
 import com.crmhub.crm.timeline.TimelineService;
@@ -51,12 +52,12 @@ class ChatTimeline {
         String title = label(message.channel())
                 + (message.direction() == ChatDirection.INBOUND ? " message from " : " message sent by ") + sender
                 + (conversationTitle == null ? "" : " in " + conversationTitle);
-        return title.length() > MAX_TITLE ? title.substring(0, MAX_TITLE - 1) + "…" : title;
+        return Texts.abbreviate(title, MAX_TITLE);
     }
 
     private static String body(ChatMessageView message) {
         String text = message.text() == null || message.text().isBlank() ? "[" + message.msgType() + "]" : message.text();
-        return text.length() > MAX_BODY ? text.substring(0, MAX_BODY - 1) + "…" : text;
+        return Texts.abbreviate(text, MAX_BODY);
     }
 
     private static String label(ChatChannel channel) {

@@ -1,5 +1,6 @@
 package com.crmhub.crm.conversation;
 
+import com.crmhub.crm.shared.Texts;
 import com.crmhub.crm.timeline.EntryKind;
 import com.crmhub.crm.timeline.SubjectType;
 import com.crmhub.crm.timeline.TimelineRecord;
@@ -23,12 +24,8 @@ public final class EmailEntries {
                                        String fromName, String subject, String summary, Instant sentAt) {
         String sender = fromName == null || fromName.isBlank() ? fromAddress : fromName + " <" + fromAddress + ">";
         String title = "E-mail from " + sender + ": " + (subject == null || subject.isBlank() ? "(no subject)" : subject);
-        return new TimelineRecord(EntryKind.EMAIL, subjectType, subjectId, abbreviate(title, MAX_TITLE),
-                summary == null ? null : abbreviate(summary, MAX_BODY), sentAt, SOURCE_SYSTEM,
+        return new TimelineRecord(EntryKind.EMAIL, subjectType, subjectId, Texts.abbreviate(title, MAX_TITLE),
+                summary == null ? null : Texts.abbreviate(summary, MAX_BODY), sentAt, SOURCE_SYSTEM,
                 mailKey + "/" + subjectType.name().toLowerCase() + "-" + subjectId);
-    }
-
-    static String abbreviate(String text, int max) {
-        return text.length() > max ? text.substring(0, max - 1) + "…" : text;
     }
 }

@@ -13,6 +13,7 @@ import com.crmhub.crm.conversation.EmailEntries;
 import com.crmhub.crm.matching.ContactMatch;
 import com.crmhub.crm.matching.MatchQuery;
 import com.crmhub.crm.matching.MatchingService;
+import com.crmhub.crm.shared.Texts;
 import com.crmhub.crm.timeline.SubjectType;
 import com.crmhub.crm.timeline.TimelineService;
 import java.time.Instant;
@@ -83,10 +84,10 @@ public class InboundEmailService {
         String senderId = MailKeys.of(address);
         ChatMessage inInbox = new ChatMessage(key, ChatChannel.EMAIL, ChatDirection.INBOUND,
                 mailbox + ":" + senderId, "E-mail to " + mailbox, mailbox,
-                new ChatParticipant(senderId, StoredMails.cut(mail.from().name(), 200), ChatParticipant.Kind.CUSTOMER),
+                new ChatParticipant(senderId, Texts.cut(mail.from().name(), 200), ChatParticipant.Kind.CUSTOMER),
                 mail.sentAt(), "email", summary);
         // A sender an operator linked before is matched by the address the link remembered.
-        ArchiveOutcome outcome = conversations.archiveEmail(inInbox, StoredMails.cut(mail.subject(), MAX_SUBJECT));
+        ArchiveOutcome outcome = conversations.archiveEmail(inInbox, Texts.cut(mail.subject(), MAX_SUBJECT));
         MailOutcome result = outcome == ArchiveOutcome.UNMATCHED ? MailOutcome.UNMATCHED : MailOutcome.ARCHIVED;
         mails.insert(key, mailbox, mail, result, null, 0, now);
         return result;
@@ -104,7 +105,7 @@ public class InboundEmailService {
             }
         }
         String summary = text.toString();
-        return summary.length() > SUMMARY ? summary.substring(0, SUMMARY - 1) + "…" : summary;
+        return Texts.abbreviate(summary, SUMMARY);
     }
 
     private static String size(long bytes) {

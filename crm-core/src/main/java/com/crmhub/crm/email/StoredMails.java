@@ -3,6 +3,7 @@ package com.crmhub.crm.email;
 import com.crmhub.canonical.email.EmailAddress;
 import com.crmhub.canonical.email.EmailAttachment;
 import com.crmhub.canonical.email.EmailMessage;
+import com.crmhub.crm.shared.Texts;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -39,17 +40,18 @@ class StoredMails {
                         + "from_name, to_addresses, cc_addresses, subject, sent_at, received_at, text_body, html_body, "
                         + "disposition, disposition_reason, contact_count) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                key, cut(mail.messageId(), 998), mail.direction().name(), mailbox, cut(mail.from().address(), 320),
-                cut(mail.from().name(), MAX_NAME), addresses(mail.to()), addresses(mail.cc()),
-                cut(mail.subject(), MAX_SUBJECT), Timestamp.from(mail.sentAt()), Timestamp.from(receivedAt),
-                mail.textBody(), mail.htmlBody(), disposition.name(), cut(reason, MAX_REASON), contactCount);
+                key, Texts.cut(mail.messageId(), 998), mail.direction().name(), mailbox,
+                Texts.cut(mail.from().address(), 320),
+                Texts.cut(mail.from().name(), MAX_NAME), addresses(mail.to()), addresses(mail.cc()),
+                Texts.cut(mail.subject(), MAX_SUBJECT), Timestamp.from(mail.sentAt()), Timestamp.from(receivedAt),
+                mail.textBody(), mail.htmlBody(), disposition.name(), Texts.cut(reason, MAX_REASON), contactCount);
         List<EmailAttachment> attachments = mail.attachments();
         for (int i = 0; i < attachments.size(); i++) {
             EmailAttachment a = attachments.get(i);
             jdbc.update("insert into email_attachment (message_key, part_no, file_name, content_type, size_bytes, "
                             + "content_kept, content) values (?, ?, ?, ?, ?, ?, ?)",
-                    key, i + 1, cut(a.fileName(), MAX_FILE_NAME), cut(a.contentType(), 255), a.size(), a.contentKept(),
-                    a.content());
+                    key, i + 1, Texts.cut(a.fileName(), MAX_FILE_NAME), Texts.cut(a.contentType(), 255), a.size(),
+                    a.contentKept(), a.content());
         }
     }
 
@@ -57,9 +59,5 @@ class StoredMails {
         return list.isEmpty() ? null : list.stream()
                 .map(a -> a.name() == null ? a.address() : a.name() + " <" + a.address() + ">")
                 .collect(Collectors.joining(", "));
-    }
-
-    static String cut(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 }

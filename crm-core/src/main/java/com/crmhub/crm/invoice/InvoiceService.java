@@ -18,6 +18,7 @@ import com.crmhub.crm.outbox.Outbox;
 import com.crmhub.crm.security.DataScope;
 import com.crmhub.crm.shared.ConflictException;
 import com.crmhub.crm.shared.NotFoundException;
+import com.crmhub.crm.shared.Texts;
 import com.crmhub.crm.timeline.EntryKind;
 import com.crmhub.crm.timeline.SubjectType;
 import com.crmhub.crm.timeline.TimelineRecord;
@@ -372,11 +373,7 @@ public class InvoiceService {
 
     private static TimelineRecord onDeal(EntryKind kind, long dealId, String title, String body, Instant at,
                                          String externalId) {
-        return new TimelineRecord(kind, SubjectType.DEAL, dealId, cut(title, MAX_TITLE), cut(body, MAX_BODY), at,
-                SOURCE_SYSTEM, externalId);
-    }
-
-    private static String cut(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max);
+        return new TimelineRecord(kind, SubjectType.DEAL, dealId, Texts.cut(title, MAX_TITLE), Texts.cut(body, MAX_BODY),
+                at, SOURCE_SYSTEM, externalId);
     }
 }

@@ -10,6 +10,7 @@ import com.crmhub.crm.deal.Deal;
 import com.crmhub.crm.shared.ConflictException;
 import com.crmhub.crm.shared.ScopeAware;
 import com.crmhub.crm.shared.ScopedRecord;
+import com.crmhub.crm.shared.Texts;
 import com.crmhub.crm.shared.VersionedRecord;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -193,7 +194,8 @@ public class Order extends VersionedRecord implements ScopeAware {
         if (!status.acceptsFailure()) {
             return null;
         }
-        String why = truncate(reason == null || reason.isBlank() ? "unknown reason" : reason.trim(), MAX_FAILURE_REASON);
+        String why = Texts.cut(reason == null || reason.isBlank() ? "unknown reason" : reason.trim(),
+                MAX_FAILURE_REASON);
         if (status == OrderStatus.FAILED && why.equals(failureReason) && Objects.equals(failedAtAttempt, attempts)) {
             return null;
         }
@@ -227,10 +229,10 @@ public class Order extends VersionedRecord implements ScopeAware {
                             ? l.withShipped(l.shippedQuantity().add(byLine.get(l.lineNo()))) : l)
                     .toList());
             if (trackingNo != null && !trackingNo.isBlank()) {
-                this.trackingNo = truncate(trackingNo.trim(), 100);
+                this.trackingNo = Texts.cut(trackingNo.trim(), 100);
             }
             if (carrier != null && !carrier.isBlank()) {
-                this.carrier = truncate(carrier.trim(), 100);
+                this.carrier = Texts.cut(carrier.trim(), 100);
             }
         }
         return transition;
@@ -265,10 +267,6 @@ public class Order extends VersionedRecord implements ScopeAware {
 
     public OrderLine line(int lineNo) {
         return lines.stream().filter(l -> l.lineNo() == lineNo).findFirst().orElse(null);
-    }
-
-    static String truncate(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 
     public Long getId() {

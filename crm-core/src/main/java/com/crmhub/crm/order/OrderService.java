@@ -14,6 +14,7 @@ import com.crmhub.crm.security.DataScope;
 import com.crmhub.crm.shared.NotFoundException;
 import com.crmhub.crm.shared.PageRequests;
 import com.crmhub.crm.shared.PageResponse;
+import com.crmhub.crm.shared.Texts;
 import com.crmhub.crm.timeline.EntryKind;
 import com.crmhub.crm.timeline.SubjectType;
 import com.crmhub.crm.timeline.TimelineRecord;
@@ -375,8 +376,8 @@ public class OrderService {
 
     /** A timeline entry on the order's deal (and thereby its account and contact), cut to the entry's limits. */
     static TimelineRecord onDeal(EntryKind kind, long dealId, String title, String body, Instant at, String externalId) {
-        return new TimelineRecord(kind, SubjectType.DEAL, dealId, Order.truncate(title, MAX_TITLE),
-                Order.truncate(body, MAX_BODY), at, SOURCE_SYSTEM, externalId);
+        return new TimelineRecord(kind, SubjectType.DEAL, dealId, Texts.cut(title, MAX_TITLE),
+                Texts.cut(body, MAX_BODY), at, SOURCE_SYSTEM, externalId);
     }
 
     private static String reservedBody(Order order) {

@@ -1,5 +1,6 @@
 package com.crmhub.crm.order;
 
+import com.crmhub.crm.shared.Texts;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -53,8 +54,8 @@ public class OrderStatusChange {
         this.fromStatus = fromStatus;
         this.toStatus = toStatus;
         this.changedAt = changedAt;
-        this.actor = Order.truncate(actor, 100);
-        this.detail = Order.truncate(detail, 1000);
+        this.actor = Texts.cut(actor, 100);
+        this.detail = Texts.cut(detail, 1000);
     }
 
     public Long getId() {

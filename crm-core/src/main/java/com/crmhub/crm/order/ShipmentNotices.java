@@ -2,6 +2,7 @@ package com.crmhub.crm.order;
 
 import com.crmhub.canonical.order.ShipmentType;
 import com.crmhub.crm.shared.PageResponse;
+import com.crmhub.crm.shared.Texts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -38,8 +39,8 @@ class ShipmentNotices {
         Timestamp at = Timestamp.from(now);
         jdbc.update("insert into shipment_notice (notice_id, erp_order_no, notice_type, tracking_no, payload, status, "
                         + "reason, received_at, applied_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                noticeId, erpOrderNo, type.name(), Order.truncate(trackingNo, 100), payload, status.name(),
-                Order.truncate(reason, 500), at, status == NoticeStatus.APPLIED ? at : null);
+                noticeId, erpOrderNo, type.name(), Texts.cut(trackingNo, 100), payload, status.name(),
+                Texts.cut(reason, 500), at, status == NoticeStatus.APPLIED ? at : null);
     }
 
     /** Parked notices, oldest first, at most {@code max}. */
@@ -58,7 +59,7 @@ class ShipmentNotices {
     }
 
     void stillParked(long id, String reason) {
-        jdbc.update("update shipment_notice set reason = ? where id = ?", Order.truncate(reason, 500), id);
+        jdbc.update("update shipment_notice set reason = ? where id = ?", Texts.cut(reason, 500), id);
     }
 
     PageResponse<ShipmentNoticeView> page(NoticeStatus status, int page, int size) {

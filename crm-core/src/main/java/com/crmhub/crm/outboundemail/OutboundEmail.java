@@ -1,5 +1,6 @@
 package com.crmhub.crm.outboundemail;
 
+import com.crmhub.crm.shared.Texts;
 import com.crmhub.crm.shared.VersionedRecord;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -93,17 +94,13 @@ public class OutboundEmail extends VersionedRecord {
     void failed(String error) {
         status = OutboundEmailStatus.FAILED;
         attempts++;
-        lastError = abbreviate(error);
+        lastError = Texts.abbreviate(error, MAX_ERROR);
     }
 
     void deadLettered(String reason) {
         status = OutboundEmailStatus.DEAD_LETTERED;
         attempts++;
-        lastError = abbreviate(reason);
-    }
-
-    private static String abbreviate(String text) {
-        return text == null || text.length() <= MAX_ERROR ? text : text.substring(0, MAX_ERROR - 1) + "…";
+        lastError = Texts.abbreviate(reason, MAX_ERROR);
     }
 
     public Long getId() {

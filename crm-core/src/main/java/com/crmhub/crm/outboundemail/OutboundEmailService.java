@@ -9,6 +9,7 @@ import com.crmhub.crm.shared.InvalidFieldException;
 import com.crmhub.crm.shared.NotFoundException;
 import com.crmhub.crm.shared.PageRequests;
 import com.crmhub.crm.shared.PageResponse;
+import com.crmhub.crm.shared.Texts;
 import com.crmhub.crm.timeline.EntryKind;
 import com.crmhub.crm.timeline.SubjectType;
 import com.crmhub.crm.timeline.TimelineRecord;
@@ -122,7 +123,7 @@ public class OutboundEmailService {
         }
         email.sent(at);
         timeline.record(new TimelineRecord(EntryKind.EMAIL, SubjectType.CONTACT, email.getContactId(),
-                title(email), abbreviate(bodies.load(emailId).text(), MAX_TIMELINE_BODY), at, SOURCE_SYSTEM,
+                title(email), Texts.abbreviate(bodies.load(emailId).text(), MAX_TIMELINE_BODY), at, SOURCE_SYSTEM,
                 email.getMessageId()));
     }
 
@@ -168,19 +169,15 @@ public class OutboundEmailService {
         RenderedMail mail = templates.render(name, variables, Locale.SIMPLIFIED_CHINESE);
         String subject = request.subject() == null || request.subject().isBlank() ? mail.subject()
                 : oneLine(request.subject());
-        return new RenderedMail(abbreviate(subject, 300), mail.text(), mail.html());
+        return new RenderedMail(Texts.abbreviate(subject, 300), mail.text(), mail.html());
     }
 
     private static String title(OutboundEmail email) {
-        return abbreviate("E-mail sent by " + email.getCreatedBy() + " to " + email.getTo() + ": "
+        return Texts.abbreviate("E-mail sent by " + email.getCreatedBy() + " to " + email.getTo() + ": "
                 + email.getSubject(), MAX_TITLE);
     }
 
     private static String oneLine(String text) {
         return text.strip().replaceAll("\\s+", " ");
-    }
-
-    private static String abbreviate(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

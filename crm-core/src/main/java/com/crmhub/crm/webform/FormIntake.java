@@ -1,6 +1,7 @@
 package com.crmhub.crm.webform;
 
 import com.crmhub.canonical.lead.LeadCapture;
+import com.crmhub.crm.shared.Texts;
 import com.crmhub.crm.web.ApiExceptionHandler.FieldError;
 import java.time.Clock;
 import java.time.Duration;
@@ -72,8 +73,8 @@ class FormIntake {
         LeadCapture capture = new LeadCapture(form.key(), submissionId(input, rendered),
                 input.value(FormField.NAME), input.value(FormField.COMPANY), input.value(FormField.EMAIL),
                 input.value(FormField.MOBILE), input.value(FormField.PROVINCE), input.value(FormField.INDUSTRY),
-                input.value(FormField.MESSAGE), input.consent(), truncate(sender.referer(), 500),
-                truncate(sender.origin(), 200), now);
+                input.value(FormField.MESSAGE), input.consent(), Texts.cut(sender.referer(), 500),
+                Texts.cut(sender.origin(), 200), now);
         return new Accepted(submissions.receive(form, capture, suspicion, sender.address()));
     }
 
@@ -83,9 +84,5 @@ class FormIntake {
             return rendered.get().submissionId();
         }
         return input.submissionId() != null ? input.submissionId() : UUID.randomUUID().toString();
-    }
-
-    private static String truncate(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 }

@@ -1,6 +1,7 @@
 package com.crmhub.crm.webform;
 
 import com.crmhub.canonical.lead.LeadCapture;
+import com.crmhub.crm.shared.Texts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
@@ -50,14 +51,14 @@ class FormSubmissionStore {
         String id = UUID.randomUUID().toString();
         jdbc.update("insert into form_submission (id, form_key, submission_id, status, quarantine_reason, capture, "
                         + "remote_address, received_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
-                id, capture.formKey(), capture.submissionId(), status.name(), truncate(reason, 200), write(capture),
-                truncate(remoteAddress, 64), Timestamp.from(capture.receivedAt()));
+                id, capture.formKey(), capture.submissionId(), status.name(), Texts.cut(reason, 200), write(capture),
+                Texts.cut(remoteAddress, 64), Timestamp.from(capture.receivedAt()));
         return id;
     }
 
     void processed(String id, long leadId, Long contactId, String outcome) {
         jdbc.update("update form_submission set status = ?, lead_id = ?, contact_id = ?, outcome = ? where id = ?",
-                SubmissionStatus.PROCESSED.name(), leadId, contactId, truncate(outcome, 500), id);
+                SubmissionStatus.PROCESSED.name(), leadId, contactId, Texts.cut(outcome, 500), id);
     }
 
     /**
@@ -116,9 +117,5 @@ class FormSubmissionStore {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("form_submission holds an unreadable capture", e);
         }
-    }
-
-    private static String truncate(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 }

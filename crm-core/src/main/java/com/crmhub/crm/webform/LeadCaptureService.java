@@ -10,6 +10,7 @@ import com.crmhub.crm.lead.LeadView;
 import com.crmhub.crm.matching.ContactMatch;
 import com.crmhub.crm.matching.MatchQuery;
 import com.crmhub.crm.matching.MatchingService;
+import com.crmhub.crm.shared.Texts;
 import com.crmhub.crm.timeline.EntryKind;
 import com.crmhub.crm.timeline.SubjectType;
 import com.crmhub.crm.timeline.TimelineRecord;
@@ -56,8 +57,8 @@ class LeadCaptureService {
     Captured capture(FormDefinition form, LeadCapture capture) {
         Optional<ContactMatch> contact = matching.findContacts(
                 new MatchQuery(capture.company(), null, capture.email(), capture.mobile())).stream().findFirst();
-        String title = truncate("Web form: " + form.settings().title(), MAX_TITLE);
-        String body = truncate(FormSubmissionText.of(form.settings(), capture), MAX_BODY);
+        String title = Texts.cut("Web form: " + form.settings().title(), MAX_TITLE);
+        String body = Texts.cut(FormSubmissionText.of(form.settings(), capture), MAX_BODY);
         contact.ifPresent(c -> timeline.record(new TimelineRecord(EntryKind.WEB_FORM, SubjectType.CONTACT,
                 c.contactId(), title, body, capture.receivedAt(), SOURCE, externalId(capture, "contact"))));
         Long contactId = contact.map(ContactMatch::contactId).orElse(null);
@@ -77,7 +78,7 @@ class LeadCaptureService {
                 capture.company(), null, capture.industry(), capture.province(), null, LeadSource.WEB_FORM,
                 sourceRef(form), capture.message(), assignment.owner()), assignment.owner() == null);
         record(created.id(), EntryKind.WEB_FORM, title, body, capture, "lead");
-        record(created.id(), EntryKind.SYSTEM, truncate(assignment.owner() == null ? "Lead put in the pool"
+        record(created.id(), EntryKind.SYSTEM, Texts.cut(assignment.owner() == null ? "Lead put in the pool"
                 : "Lead assigned to " + assignment.owner(), MAX_TITLE), assignment.reason(), capture, "assignment");
         return new Captured(created.id(), contactId, "created lead " + created.id() + "; " + assignment.reason());
     }
@@ -102,7 +103,7 @@ class LeadCaptureService {
     /** The lead's source reference: the form's pipeline tag, if any, and the form ({@code website:contact-us}). */
     static String sourceRef(FormDefinition form) {
         String pipeline = form.settings().pipeline();
-        return truncate((pipeline == null || pipeline.isBlank() ? "form" : pipeline) + ":" + form.key(),
+        return Texts.cut((pipeline == null || pipeline.isBlank() ? "form" : pipeline) + ":" + form.key(),
                 MAX_SOURCE_REF);
     }
 
@@ -112,9 +113,5 @@ class LeadCaptureService {
 
     private static String or(String value, String otherwise) {
         return value == null || value.isBlank() ? otherwise : value;
-    }
-
-    private static String truncate(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 }
