@@ -1,0 +1,123 @@
+package com.crmhub.bench;
+
+import com.crmhub.bench.process.Database;
+import com.crmhub.bench.process.FreePorts;
+import com.crmhub.bench.process.HubProcess;
+import com.crmhub.bench.process.HubUsers;
+import com.crmhub.bench.process.SimulatorsProcess;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Where one harness run happens: the repository it measures, its own folder under {@code bench/target/runs/}, and
+ * the factories for the processes it starts there (a hub, the simulators), each in a sub-folder of its own.
+ */
+public final class BenchRun {
+
+    private final Path root;
+    private final Path folder;
+    private final BenchOptions options;
+    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
+
+    public BenchRun(Path root, BenchOptions options) throws IOException {
+        this.root = root.toAbsolutePath().normalize();
+        this.options = options;
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
+        this.folder = Files.createDirectories(this.root.resolve("bench/target/runs").resolve(stamp));
+    }
+
+    /** The repository root: {@code bench.root}, else the working directory. */
+    public static Path rootFromSystem() {
+        return Path.of(System.getProperty("bench.root", ".")).toAbsolutePath().normalize();
+    }
+
+    public BenchOptions options() {
+        return options;
+    }
+
+    public ObjectMapper json() {
+        return json;
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    public Path hubJar() {
+        return root.resolve("config/target/crm-hub.jar");
+    }
+
+    public Path resultsFolder() {
+        return root.resolve("bench/results");
+    }
+
+    /** The harness's own class path, for the simulators' process: bench/target/classes and its dependencies. */
+    public String classPath() throws IOException {
+        Path target = root.resolve("bench/target");
+        Path listed = target.resolve("classpath.txt");
+        if (!Files.isRegularFile(listed)) {
+            throw new IllegalStateException("no " + listed + ": build the harness first (bench/run does)");
+        }
+        return Stream.concat(Stream.of(target.resolve("classes").toString()),
+                        Stream.of(Files.readString(listed).trim().split(java.io.File.pathSeparator)))
+                .collect(Collectors.joining(java.io.File.pathSeparator));
+    }
+
+    /** A fresh sub-folder of the run, e.g. for one hub's data. */
+    public Path subFolder(String name) throws IOException {
+        return Files.createDirectories(folder.resolve(name));
+    }
+
+    /** A hub and the simulators it talks to, on a fresh database; neither started. */
+    public HubWithSimulators hubWithSimulators(String name, Map<String, String> simulatorOverrides,
+                                               Map<String, String> hubOverrides, List<String> hubJvmOptions)
+            throws IOException {
+        Path base = subFolder(name);
+        HubUsers users = new HubUsers();
+        int hubPort = FreePorts.next();
+        SimulatorsProcess simulators = SimulatorsProcess.create(classPath(), base.resolve("simulators"), hubPort, users,
+                simulatorOverrides, json);
+        Database database = Database.of(options.database(), base.resolve("hub"));
+        HubProcess hub = HubProcess.create(hubJar(), base.resolve("hub"), hubPort, users, database, simulators,
+                hubJvmOptions, hubOverrides, json);
+        return new HubWithSimulators(hub, simulators, database);
+    }
+
+    /** A sandbox hub as README's command runs it (its in-hub simulators), on a fresh database; not started. */
+    public HubProcess sandboxHub(String name, List<String> jvmOptions) throws IOException {
+        Path base = subFolder(name);
+        Database database = Database.of(options.database(), base);
+        return HubProcess.create(hubJar(), base, FreePorts.next(), new HubUsers(), database, null, jvmOptions,
+                Map.of(), json);
+    }
+
+    /** A hub, its simulators and its database, stopped together. */
+    public record HubWithSimulators(HubProcess hub, SimulatorsProcess simulators, Database database)
+            implements AutoCloseable {
+
+        public void start() throws IOException, InterruptedException {
+            simulators.start();
+            hub.start();
+        }
+
+        @Override
+        public void close() throws Exception {
+            try {
+                hub.close();
+            } finally {
+                simulators.close();
+                database.drop();
+            }
+        }
+    }
+}
