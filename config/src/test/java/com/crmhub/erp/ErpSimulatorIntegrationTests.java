@@ -129,6 +129,7 @@ class ErpSimulatorIntegrationTests extends ApiTestSupport {
             assertThat(simulator.orders()).filteredOn(o -> o.externalRef().equals(order.orderId())).hasSize(1);
             assertThat(simulator.stock(sku).orElseThrow().reserved()).isEqualByComparingTo("3");
             assertThat(simulator.createCallCount()).isEqualTo(2);
+            assertThat(simulator.duplicateCreateCount()).isEqualTo(1);
         }
 
         @Test
@@ -396,6 +397,9 @@ class ErpSimulatorIntegrationTests extends ApiTestSupport {
             assertThat(operator.get("/simulator/erp/orders/" + accepted.erpOrderNo()).expect(200)
                     .text("reservationStatus")).isEqualTo("RESERVED");
             assertThat(operator.get("/simulator/erp").expect(200).body().get("createCallCount").asInt())
+                    .isEqualTo(1);
+            hubClient.createSalesOrder(order(accepted.orderId(), "CNY", line(1, sku, "2")));
+            assertThat(operator.get("/simulator/erp").expect(200).body().get("duplicateCreateCount").asInt())
                     .isEqualTo(1);
             operator.post("/simulator/erp/orders/" + accepted.erpOrderNo() + "/ship", Map.of()).expect(200);
             operator.post("/simulator/erp/orders/" + accepted.erpOrderNo() + "/ship", Map.of()).expect(409);

@@ -11,11 +11,11 @@ import com.crmhub.connectors.erp.generated.shipmentnotices.ShipmentNotice;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,8 +23,13 @@ import org.slf4j.LoggerFactory;
  * The simulated ERP, steered by tests and sandbox users (also over {@code /simulator/erp/**}): its stock and orders,
  * faults at the HTTP level, the authentication it demands, and its shipments. {@link #reset()} returns to the
  * configured state (catalogue, auth) with no orders and no faults.
+ *
+ * <p>With {@code hub.erp-simulator.journal} its books (stock, orders, counters, notices) survive a restart, even a
+ * SIGKILL: it starts from the journal instead of the configured catalogue, ships the reserved orders still waiting for
+ * {@code ship-after} and sends the notices the hub has not accepted yet. Faults, authentication and {@code ship-after}
+ * are settings, not books: they start as configured.
  */
-public class ErpSimulator {
+public class ErpSimulator implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ErpSimulator.class);
 
@@ -33,18 +38,28 @@ public class ErpSimulator {
     private final FaultPlan faults;
     private final ShipmentNoticeSender notices;
     private final ScheduledExecutorService scheduler;
-    private final AtomicInteger createCalls = new AtomicInteger();
+    private final Clock clock;
+    private final ErpJournal journal;
     private volatile AuthRequirement auth;
     private volatile Duration shipAfter;
 
     ErpSimulator(ErpSimulatorProperties properties, ShipmentNoticeSender notices, ScheduledExecutorService scheduler,
                  Clock clock) {
         this.properties = properties;
-        this.erp = new SimulatedErp(properties.currencies(), properties.carrier(), clock);
+        this.journal = new ErpJournal(properties.journal());
+        this.erp = new SimulatedErp(properties.currencies(), properties.carrier(), clock, journal);
         this.faults = new FaultPlan(properties.seed());
         this.notices = notices;
         this.scheduler = scheduler;
-        reset();
+        this.clock = clock;
+        List<ErpJournal.Entry> books = journal.replay();
+        if (books.isEmpty()) {
+            reset();
+        } else {
+            erp.replay(books);
+            resetSettings();
+            resumePending();
+        }
     }
 
     /** The next {@code calls} HTTP calls answer 503 Service Unavailable. */
@@ -86,9 +101,11 @@ public class ErpSimulator {
     /** Back to the configured catalogue and authentication, no orders, no faults, the call count at 0. */
     public void reset() {
         erp.reset(properties.stock());
+        resetSettings();
+    }
+
+    private void resetSettings() {
         faults.reset();
-        notices.forget();
-        createCalls.set(0);
         shipAfter = properties.shipAfter();
         auth = properties.auth() == ErpProperties.Auth.NONE ? AuthRequirement.NONE
                 : new AuthRequirement(properties.auth(), properties.requiredUsername(), properties.requiredPassword());
@@ -121,7 +138,12 @@ public class ErpSimulator {
 
     /** CreateSalesOrder calls that reached the service (past the injected faults and authentication). */
     public int createCallCount() {
-        return createCalls.get();
+        return erp.createCalls();
+    }
+
+    /** CreateSalesOrder calls refused as duplicates (an order with that externalRef existed already). */
+    public int duplicateCreateCount() {
+        return erp.duplicates();
     }
 
     /**
@@ -131,13 +153,13 @@ public class ErpSimulator {
      */
     public Optional<String> shipNow(String erpOrderNo) {
         Optional<ShipmentNotice> notice = erp.ship(erpOrderNo);
-        notice.ifPresent(notices::send);
+        notice.ifPresent(n -> notices.send(n, erp));
         return notice.map(ShipmentNotice::getNoticeId);
     }
 
     /** The shipment notices sent so far and whether the hub accepted them. */
     public List<SentNotice> notices() {
-        return notices.notices();
+        return erp.notices();
     }
 
     public int unavailableCallsLeft() {
@@ -161,12 +183,18 @@ public class ErpSimulator {
     }
 
     CreateSalesOrderResponse create(CreateSalesOrder request) throws ValidationFault, DuplicateOrderFault {
-        createCalls.incrementAndGet();
         CreateSalesOrderResponse response = erp.create(request);
-        if (response.getReservationStatus() != ReservationStatus.BACKORDERED) {
-            scheduleShipment(response.getErpOrderNo());
+        Duration after = shipAfter;
+        if (response.getReservationStatus() != ReservationStatus.BACKORDERED && shipsByItself(after)) {
+            scheduleShipment(response.getErpOrderNo(), after);
         }
         return response;
+    }
+
+    /** Closes the journal; the books stay on file for the next start. */
+    @Override
+    public void close() {
+        journal.close();
     }
 
     SimulatedErp erp() {
@@ -181,11 +209,27 @@ public class ErpSimulator {
         return auth;
     }
 
-    private void scheduleShipment(String erpOrderNo) {
+    /** After a restart: what was waiting before the simulator went down goes on, as a real ERP's would. */
+    private void resumePending() {
+        Instant now = clock.instant();
         Duration after = shipAfter;
-        if (after == null || after.isZero() || after.isNegative()) {
-            return;
-        }
+        List<SimulatedOrder> toShip = shipsByItself(after) ? erp.ordersToShip() : List.of();
+        toShip.forEach(order -> scheduleShipment(order.erpOrderNo(),
+                Duration.between(now, order.createdAt().plus(after))));
+        List<ShipmentNotice> unaccepted = erp.unacceptedNotices();
+        unaccepted.forEach(notice -> notices.send(notice, erp));
+        log.info("ERP simulator resumed from its journal: {} orders, {} to ship, {} notices to send again",
+                erp.orders().size(), toShip.size(), unaccepted.size());
+    }
+
+    /** A ship-after of 0 means orders ship only through {@link #shipNow}. */
+    private static boolean shipsByItself(Duration shipAfter) {
+        return shipAfter != null && !shipAfter.isZero() && !shipAfter.isNegative();
+    }
+
+    /** Ships the order after this delay, at once if it is past. */
+    private void scheduleShipment(String erpOrderNo, Duration delay) {
+        Duration after = delay.isNegative() ? Duration.ZERO : delay;
         scheduler.schedule(() -> {
             try {
                 shipNow(erpOrderNo);

@@ -117,13 +117,15 @@ class ErpSimulatorController {
     record OutageRequest(@NotNull Outage outage) {
     }
 
-    record SimulatorState(int createCallCount, int unavailableCallsLeft, double failFraction, long latencyMillis,
-                          Outage outage, ErpProperties.Auth auth, List<StockLevel> stock, int orders) {
+    /** The simulator's settings and counts; the orders and notices themselves are under /orders and /notices. */
+    record SimulatorState(int createCallCount, int duplicateCreateCount, int unavailableCallsLeft, double failFraction,
+                          long latencyMillis, Outage outage, ErpProperties.Auth auth, List<StockLevel> stock,
+                          int orders) {
 
         static SimulatorState of(ErpSimulator simulator) {
-            return new SimulatorState(simulator.createCallCount(), simulator.unavailableCallsLeft(),
-                    simulator.failFraction(), simulator.latency().toMillis(), simulator.outage(),
-                    simulator.authMode(), simulator.stock(), simulator.orders().size());
+            return new SimulatorState(simulator.createCallCount(), simulator.duplicateCreateCount(),
+                    simulator.unavailableCallsLeft(), simulator.failFraction(), simulator.latency().toMillis(),
+                    simulator.outage(), simulator.authMode(), simulator.stock(), simulator.orders().size());
         }
     }
 }

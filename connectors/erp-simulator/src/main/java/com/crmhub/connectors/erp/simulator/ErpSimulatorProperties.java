@@ -2,6 +2,7 @@ package com.crmhub.connectors.erp.simulator;
 
 import com.crmhub.connectors.erp.ErpProperties;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param noticeRetryDelay  first wait before a notice is sent again; doubles up to a minute, until accepted
  * @param auth              what the simulated ERP demands of callers: NONE, BASIC or WS_SECURITY (UsernameToken)
  * @param seed              seed of the random faults ({@code failFraction}), so a run can be repeated
+ * @param journal           a file that keeps the books (stock, orders, notices) across restarts, also a SIGKILL; a
+ *                          simulator starting on a non-empty journal takes its books from it, not from {@code stock};
+ *                          unset: in memory only
  */
 @ConfigurationProperties("hub.erp-simulator")
 public record ErpSimulatorProperties(
@@ -35,7 +39,8 @@ public record ErpSimulatorProperties(
         String requiredUsername,
         String requiredPassword,
         @DefaultValue("SF Express") String carrier,
-        @DefaultValue("42") long seed) {
+        @DefaultValue("42") long seed,
+        Path journal) {
 
     public ErpSimulatorProperties {
         stock = stock == null ? Map.of() : Map.copyOf(stock);
@@ -46,6 +51,6 @@ public record ErpSimulatorProperties(
     public String toString() {
         return "ErpSimulatorProperties[enabled=" + enabled + ", stock=" + stock + ", shipAfter=" + shipAfter
                 + ", noticeUrl=" + noticeUrl + ", noticeUsername=" + noticeUsername + ", auth=" + auth
-                + ", requiredUsername=" + requiredUsername + ", passwords=******]";
+                + ", requiredUsername=" + requiredUsername + ", journal=" + journal + ", passwords=******]";
     }
 }

@@ -1,15 +1,12 @@
 package com.crmhub.connectors.erp.simulator;
 
-import com.crmhub.canonical.order.ShipmentType;
 import com.crmhub.connectors.erp.ErpShipmentNotices;
 import com.crmhub.connectors.erp.generated.shipmentnotices.ShipmentNotice;
 import com.crmhub.connectors.erp.generated.shipmentnotices.ShipmentNoticeAck;
 import com.crmhub.connectors.erp.generated.shipmentnotices.ShipmentNoticePort;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,8 +23,9 @@ import org.springframework.core.env.Environment;
 
 /**
  * Sends the simulated ERP's shipment notices to the hub as a real ERP does: over SOAP, and again (same noticeId, waiting
- * longer each time, up to a minute) until the hub answers accepted=true. Runs on the simulator's single scheduler
- * thread, which is also the only thread that touches the client proxy.
+ * longer each time, up to a minute) until the hub answers accepted=true. Each attempt is booked in {@link SimulatedErp}
+ * (and so in its journal). Runs on the simulator's single scheduler thread, which is also the only thread that touches
+ * the client proxy.
  */
 final class ShipmentNoticeSender {
 
@@ -38,7 +36,6 @@ final class ShipmentNoticeSender {
     private final Bus bus;
     private final Environment environment;
     private final ScheduledExecutorService scheduler;
-    private final Map<String, SentNotice> notices = new LinkedHashMap<>();
     private ShipmentNoticePort port;
 
     ShipmentNoticeSender(ErpSimulatorProperties properties, Bus bus, Environment environment,
@@ -49,30 +46,18 @@ final class ShipmentNoticeSender {
         this.scheduler = scheduler;
     }
 
-    void send(ShipmentNotice notice) {
-        record(notice, 0, false, null);
-        submit(() -> attempt(notice, 1), Duration.ZERO);
+    /** Sends the notice now, and again after each failure, until the hub accepts it or the books forget it. */
+    void send(ShipmentNotice notice, SimulatedErp books) {
+        submit(() -> attempt(notice, books), Duration.ZERO);
     }
 
-    synchronized List<SentNotice> notices() {
-        return new ArrayList<>(notices.values());
-    }
-
-    synchronized void forget() {
-        notices.clear();
-    }
-
-    private void attempt(ShipmentNotice notice, int attempt) {
-        String error;
+    private void attempt(ShipmentNotice notice, SimulatedErp books) {
+        String error = null;
         try {
             ShipmentNoticeAck ack = port().shipmentNotice(notice);
-            if (ack.isAccepted()) {
-                record(notice, attempt, true, null);
-                log.info("ERP simulator: notice {} for {} accepted (attempt {})", notice.getNoticeId(),
-                        notice.getErpOrderNo(), attempt);
-                return;
+            if (!ack.isAccepted()) {
+                error = "accepted=false";
             }
-            error = "accepted=false";
         } catch (RuntimeException e) {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {
@@ -80,10 +65,26 @@ final class ShipmentNoticeSender {
             }
             error = root.getClass().getSimpleName() + ": " + root.getMessage();
         }
-        record(notice, attempt, false, error);
-        Duration delay = backoff(attempt);
-        log.info("ERP simulator: notice {} not accepted ({}); again in {}", notice.getNoticeId(), error, delay);
-        submit(() -> attempt(notice, attempt + 1), delay);
+        boolean accepted = error == null;
+        OptionalInt attempts;
+        try {
+            attempts = books.noticeAttempted(notice.getNoticeId(), accepted, error);
+        } catch (RuntimeException e) {
+            // The journal is closed (shutting down) or cannot be written: a restart sends the notice again.
+            log.warn("ERP simulator could not book an attempt of notice {}; not sending it again now",
+                    notice.getNoticeId(), e);
+            return;
+        }
+        if (attempts.isEmpty()) {
+            log.info("ERP simulator: notice {} was reset away; not sending it again", notice.getNoticeId());
+        } else if (accepted) {
+            log.info("ERP simulator: notice {} for {} accepted (attempt {})", notice.getNoticeId(),
+                    notice.getErpOrderNo(), attempts.getAsInt());
+        } else {
+            Duration delay = backoff(attempts.getAsInt());
+            log.info("ERP simulator: notice {} not accepted ({}); again in {}", notice.getNoticeId(), error, delay);
+            submit(() -> attempt(notice, books), delay);
+        }
     }
 
     private Duration backoff(int attempt) {
@@ -97,11 +98,6 @@ final class ShipmentNoticeSender {
         } catch (RejectedExecutionException shuttingDown) {
             log.debug("ERP simulator shutting down; a notice stays unsent");
         }
-    }
-
-    private synchronized void record(ShipmentNotice notice, int attempts, boolean accepted, String error) {
-        notices.put(notice.getNoticeId(), new SentNotice(notice.getNoticeId(), notice.getErpOrderNo(),
-                ShipmentType.valueOf(notice.getType().value()), attempts, accepted, error));
     }
 
     private ShipmentNoticePort port() {

@@ -21,6 +21,7 @@ import com.crmhub.connectors.erp.generated.salesorders.ValidationFault;
 import com.crmhub.connectors.erp.generated.salesorders.ValidationFaultDetail;
 import com.crmhub.connectors.erp.generated.shipmentnotices.NoticeType;
 import com.crmhub.connectors.erp.generated.shipmentnotices.ShipmentNotice;
+import com.crmhub.canonical.order.ShipmentType;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -39,8 +41,13 @@ import javax.xml.datatype.DatatypeFactory;
 import javax.xml.datatype.XMLGregorianCalendar;
 
 /**
- * The simulated ERP's books: stock per SKU, orders with their reservations, shipping. One lock for everything, which is
- * plenty for a simulator and keeps reservations consistent under concurrent calls.
+ * The simulated ERP's books: stock per SKU, orders with their reservations, shipping, the shipment notices it sends and
+ * the CreateSalesOrder calls it answered. One lock for everything, which is plenty for a simulator and keeps
+ * reservations consistent under concurrent calls.
+ *
+ * <p>Every change is decided first (numbers, reservations), then appended to the {@link ErpJournal} and only then
+ * applied, all under that lock: the journal holds the changes in the order they were applied, and a change that could
+ * not be written is neither applied nor answered. {@link #replay} applies the same entries on start.
  *
  * <p>Any customer code is accepted (the simulated ERP creates customers on the fly, as many ERPs' one-time-customer
  * accounts do); SKUs must be in the stock catalogue; currencies must be in the configured list.
@@ -48,36 +55,43 @@ import javax.xml.datatype.XMLGregorianCalendar;
 final class SimulatedErp {
 
     private static final int FIRST_ORDER_NO = 100001;
+    private static final String DUPLICATE = "DUPLICATE";
 
     private final Set<String> currencies;
     private final String carrier;
     private final Clock clock;
+    private final ErpJournal journal;
     private final DatatypeFactory datatypes = DatatypeFactory.newDefaultInstance();
 
     private final Map<String, Stock> stock = new TreeMap<>();
     private final Map<String, Order> ordersByNo = new LinkedHashMap<>();
     private final Map<String, Order> ordersByRef = new HashMap<>();
+    private final Map<String, Notice> notices = new LinkedHashMap<>();
     private int nextOrderNo = FIRST_ORDER_NO;
     private long nextTrackingNo = 1;
+    private int createCalls;
+    private int duplicates;
 
-    SimulatedErp(List<String> currencies, String carrier, Clock clock) {
+    SimulatedErp(List<String> currencies, String carrier, Clock clock, ErpJournal journal) {
         this.currencies = Set.copyOf(currencies);
         this.carrier = carrier;
         this.clock = clock;
+        this.journal = journal;
+    }
+
+    /** Applies what the journal holds, oldest first, without writing it again. */
+    synchronized void replay(List<ErpJournal.Entry> entries) {
+        entries.forEach(this::apply);
     }
 
     synchronized void reset(Map<String, BigDecimal> catalogue) {
-        stock.clear();
-        ordersByNo.clear();
-        ordersByRef.clear();
-        catalogue.forEach(this::setStock);
+        catalogue.values().forEach(SimulatedErp::checkStock);
+        record(new ErpJournal.Reset(new TreeMap<>(catalogue)));
     }
 
     synchronized void setStock(String sku, BigDecimal onHand) {
-        if (onHand.signum() < 0) {
-            throw new IllegalArgumentException("stock cannot be negative");
-        }
-        stock.computeIfAbsent(sku, s -> new Stock()).onHand = onHand;
+        checkStock(onHand);
+        record(new ErpJournal.StockSet(sku, onHand));
     }
 
     synchronized Optional<StockLevel> stockLevel(String sku) {
@@ -96,29 +110,78 @@ final class SimulatedErp {
         return Optional.ofNullable(ordersByNo.get(erpOrderNo)).map(Order::snapshot);
     }
 
+    /** Open orders with reserved units not shipped yet: what a scheduled shipment would ship. */
+    synchronized List<SimulatedOrder> ordersToShip() {
+        return ordersByNo.values().stream().filter(Order::hasSomethingToShip).map(Order::snapshot).toList();
+    }
+
+    /** CreateSalesOrder calls answered since the last reset, refused ones included. */
+    synchronized int createCalls() {
+        return createCalls;
+    }
+
+    /** CreateSalesOrder calls refused with a DuplicateOrderFault since the last reset. */
+    synchronized int duplicates() {
+        return duplicates;
+    }
+
+    synchronized List<SentNotice> notices() {
+        return notices.values().stream().map(Notice::snapshot).toList();
+    }
+
+    /** The notices the hub has not accepted yet, to be sent (again). */
+    synchronized List<ShipmentNotice> unacceptedNotices() {
+        return notices.values().stream().filter(n -> !n.accepted).map(n -> n.notice).toList();
+    }
+
+    /**
+     * Books one delivery attempt of a notice.
+     *
+     * @return the notice's attempts so far, this one included; empty if the notice is no longer in the books (a reset
+     *         forgot it), so nobody need send it again
+     */
+    synchronized OptionalInt noticeAttempted(String noticeId, boolean accepted, String error) {
+        Notice notice = notices.get(noticeId);
+        if (notice == null) {
+            return OptionalInt.empty();
+        }
+        record(new ErpJournal.NoticeAttempted(noticeId, notice.attempts + 1, accepted, error));
+        return OptionalInt.of(notice.attempts);
+    }
+
     synchronized CreateSalesOrderResponse create(CreateSalesOrder request) throws ValidationFault, DuplicateOrderFault {
         Order existing = ordersByRef.get(request.getExternalRef());
         if (existing != null) {
+            record(new ErpJournal.CreateRefused(request.getExternalRef(), DUPLICATE));
             DuplicateOrderFaultDetail detail = new DuplicateOrderFaultDetail();
             detail.setExternalRef(existing.externalRef);
             detail.setErpOrderNo(existing.erpOrderNo);
             throw new DuplicateOrderFault("order " + existing.externalRef + " exists as " + existing.erpOrderNo,
                     detail);
         }
-        validate(request);
+        try {
+            validate(request);
+        } catch (ValidationFault fault) {
+            record(new ErpJournal.CreateRefused(request.getExternalRef(), fault.getFaultInfo().getCode()));
+            throw fault;
+        }
 
-        Order order = new Order("SO" + nextOrderNo++, request.getExternalRef(), request.getCustomer().getCode(),
-                request.getCurrency(), clock.instant());
+        // Lines may name the same SKU twice: each reserves from what the lines before it left.
+        Map<String, BigDecimal> reserving = new HashMap<>();
+        List<ErpJournal.OrderedLine> lines = new ArrayList<>();
         for (OrderLine line : request.getLine()) {
-            Stock item = stock.get(line.getSku());
-            BigDecimal reserved = item.available().max(BigDecimal.ZERO).min(line.getQuantity());
-            item.reserved = item.reserved.add(reserved);
-            order.lines.add(new Line(line.getLineNo(), line.getSku(), line.getQuantity(), reserved,
+            BigDecimal available = stock.get(line.getSku()).available()
+                    .subtract(reserving.getOrDefault(line.getSku(), BigDecimal.ZERO));
+            BigDecimal reserved = available.max(BigDecimal.ZERO).min(line.getQuantity());
+            reserving.merge(line.getSku(), reserved, BigDecimal::add);
+            lines.add(new ErpJournal.OrderedLine(line.getLineNo(), line.getSku(), line.getQuantity(), reserved,
                     line.getUnitPrice()));
         }
-        ordersByNo.put(order.erpOrderNo, order);
-        ordersByRef.put(order.externalRef, order);
+        String erpOrderNo = "SO" + nextOrderNo;
+        record(new ErpJournal.OrderCreated(erpOrderNo, request.getExternalRef(), request.getCustomer().getCode(),
+                request.getCurrency(), clock.instant(), lines));
 
+        Order order = ordersByNo.get(erpOrderNo);
         CreateSalesOrderResponse response = new CreateSalesOrderResponse();
         response.setErpOrderNo(order.erpOrderNo);
         response.setReservationStatus(order.reservationStatus());
@@ -166,11 +229,7 @@ final class SimulatedErp {
             throw validationFault("ALREADY_SHIPPED", "erpOrderNo", order.erpOrderNo + " has shipped");
         }
         if (order.status == OrderStatus.OPEN) {
-            for (Line line : order.lines) {
-                Stock item = stock.get(line.sku);
-                item.reserved = item.reserved.subtract(line.unshipped());
-            }
-            order.status = OrderStatus.CANCELLED;
+            record(new ErpJournal.OrderCancelled(order.erpOrderNo));
         }
         CancelSalesOrderResponse response = new CancelSalesOrderResponse();
         response.setErpOrderNo(order.erpOrderNo);
@@ -178,21 +237,90 @@ final class SimulatedErp {
         return response;
     }
 
-    /** Ships what is reserved and not yet shipped; empty if there is nothing (unknown, cancelled, backordered). */
+    /**
+     * Ships what is reserved and not yet shipped and books its notice as not yet delivered; empty if there is nothing
+     * (unknown, cancelled, backordered).
+     */
     synchronized Optional<ShipmentNotice> ship(String erpOrderNo) {
         Order order = ordersByNo.get(erpOrderNo);
-        if (order == null || order.status != OrderStatus.OPEN
-                || order.lines.stream().allMatch(l -> l.unshipped().signum() == 0)) {
+        if (order == null || !order.hasSomethingToShip()) {
             return Optional.empty();
         }
-        Instant now = clock.instant();
+        String noticeId = "N-" + UUID.randomUUID();
+        record(new ErpJournal.Shipped(erpOrderNo, noticeId, String.format("SF%010d", nextTrackingNo),
+                clock.instant()));
+        return Optional.of(notices.get(noticeId).notice);
+    }
+
+    /** First on file, then in memory: what the journal does not hold never happened. */
+    private void record(ErpJournal.Entry entry) {
+        journal.append(entry);
+        apply(entry);
+    }
+
+    private void apply(ErpJournal.Entry entry) {
+        if (entry instanceof ErpJournal.Reset reset) {
+            stock.clear();
+            ordersByNo.clear();
+            ordersByRef.clear();
+            notices.clear();
+            createCalls = 0;
+            duplicates = 0;
+            reset.stock().forEach((sku, onHand) -> stock.computeIfAbsent(sku, s -> new Stock()).onHand = onHand);
+        } else if (entry instanceof ErpJournal.StockSet set) {
+            stock.computeIfAbsent(set.sku(), s -> new Stock()).onHand = set.onHand();
+        } else if (entry instanceof ErpJournal.OrderCreated created) {
+            applyCreated(created);
+        } else if (entry instanceof ErpJournal.CreateRefused refused) {
+            createCalls++;
+            if (DUPLICATE.equals(refused.reason())) {
+                duplicates++;
+            }
+        } else if (entry instanceof ErpJournal.OrderCancelled cancelled) {
+            Order order = ordersByNo.get(cancelled.erpOrderNo());
+            for (Line line : order.lines) {
+                Stock item = stock.get(line.sku);
+                item.reserved = item.reserved.subtract(line.unshipped());
+            }
+            order.status = OrderStatus.CANCELLED;
+        } else if (entry instanceof ErpJournal.Shipped shipped) {
+            applyShipped(shipped);
+        } else if (entry instanceof ErpJournal.NoticeAttempted attempted) {
+            Notice notice = notices.get(attempted.noticeId());
+            if (notice != null) {
+                notice.attempts = attempted.attempt();
+                notice.accepted = attempted.accepted();
+                notice.lastError = attempted.error();
+            }
+        } else {
+            throw new IllegalArgumentException("unknown journal entry " + entry);
+        }
+    }
+
+    private void applyCreated(ErpJournal.OrderCreated created) {
+        Order order = new Order(created.erpOrderNo(), created.externalRef(), created.customerCode(),
+                created.currency(), created.createdAt());
+        for (ErpJournal.OrderedLine line : created.lines()) {
+            Stock item = stock.get(line.sku());
+            item.reserved = item.reserved.add(line.reserved());
+            order.lines.add(new Line(line.lineNo(), line.sku(), line.ordered(), line.reserved(), line.unitPrice()));
+        }
+        ordersByNo.put(order.erpOrderNo, order);
+        ordersByRef.put(order.externalRef, order);
+        createCalls++;
+        nextOrderNo = Math.max(nextOrderNo, Integer.parseInt(order.erpOrderNo.substring(2)) + 1);
+    }
+
+    /** Ships every reserved, unshipped unit: the same units live and on replay, as the books are the same then. */
+    private void applyShipped(ErpJournal.Shipped shipped) {
+        Order order = ordersByNo.get(shipped.erpOrderNo());
         ShipmentNotice notice = new ShipmentNotice();
-        notice.setNoticeId("N-" + UUID.randomUUID());
+        notice.setNoticeId(shipped.noticeId());
         notice.setErpOrderNo(order.erpOrderNo);
         notice.setExternalRef(order.externalRef);
-        notice.setOccurredAt(dateTime(now));
+        notice.setOccurredAt(dateTime(shipped.shippedAt()));
         notice.setCarrier(carrier);
-        notice.setTrackingNo(String.format("SF%010d", nextTrackingNo++));
+        notice.setTrackingNo(shipped.trackingNo());
         for (Line line : order.lines) {
             BigDecimal shipping = line.unshipped();
             if (shipping.signum() > 0) {
@@ -200,11 +328,11 @@ final class SimulatedErp {
                 item.onHand = item.onHand.subtract(shipping);
                 item.reserved = item.reserved.subtract(shipping);
                 line.shipped = line.shipped.add(shipping);
-                ShipmentNotice.Line shipped = new ShipmentNotice.Line();
-                shipped.setLineNo(line.lineNo);
-                shipped.setSku(line.sku);
-                shipped.setShippedQuantity(shipping);
-                notice.getLine().add(shipped);
+                ShipmentNotice.Line shippedLine = new ShipmentNotice.Line();
+                shippedLine.setLineNo(line.lineNo);
+                shippedLine.setSku(line.sku);
+                shippedLine.setShippedQuantity(shipping);
+                notice.getLine().add(shippedLine);
             }
         }
         boolean complete = order.lines.stream().allMatch(l -> l.shipped.compareTo(l.ordered) >= 0);
@@ -212,9 +340,16 @@ final class SimulatedErp {
         if (complete) {
             order.status = OrderStatus.SHIPPED;
         }
-        order.shippedAt = now;
-        order.trackingNo = notice.getTrackingNo();
-        return Optional.of(notice);
+        order.shippedAt = shipped.shippedAt();
+        order.trackingNo = shipped.trackingNo();
+        notices.put(notice.getNoticeId(), new Notice(notice));
+        nextTrackingNo = Math.max(nextTrackingNo, Long.parseLong(shipped.trackingNo().substring(2)) + 1);
+    }
+
+    private static void checkStock(BigDecimal onHand) {
+        if (onHand.signum() < 0) {
+            throw new IllegalArgumentException("stock cannot be negative");
+        }
     }
 
     /** Everything is checked before anything is reserved: a refused order leaves no trace. */
@@ -318,6 +453,10 @@ final class SimulatedErp {
             this.createdAt = createdAt;
         }
 
+        boolean hasSomethingToShip() {
+            return status == OrderStatus.OPEN && lines.stream().anyMatch(l -> l.unshipped().signum() > 0);
+        }
+
         ReservationStatus reservationStatus() {
             if (lines.stream().allMatch(l -> l.reserved.compareTo(l.ordered) >= 0)) {
                 return ReservationStatus.RESERVED;
@@ -344,6 +483,23 @@ final class SimulatedErp {
                     lines.stream().map(l -> new SimulatedOrder.Line(l.lineNo, l.sku, l.ordered, l.reserved,
                             l.shipped, l.unitPrice)).toList(),
                     createdAt, shippedAt, trackingNo);
+        }
+    }
+
+    /** A shipment notice and how its delivery to the hub is going. */
+    private static final class Notice {
+        final ShipmentNotice notice;
+        int attempts;
+        boolean accepted;
+        String lastError;
+
+        Notice(ShipmentNotice notice) {
+            this.notice = notice;
+        }
+
+        SentNotice snapshot() {
+            return new SentNotice(notice.getNoticeId(), notice.getErpOrderNo(),
+                    ShipmentType.valueOf(notice.getType().value()), attempts, accepted, lastError);
         }
     }
 }
