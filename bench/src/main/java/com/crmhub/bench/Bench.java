@@ -44,6 +44,6 @@ public final class Bench {
     }
 
     static List<Measurement> measurements() {
-        return List.of(new Footprint());
+        return List.of(new Footprint(List.of()));
     }
 }

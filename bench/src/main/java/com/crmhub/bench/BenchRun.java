@@ -2,6 +2,7 @@ package com.crmhub.bench;
 
 import com.crmhub.bench.process.Database;
 import com.crmhub.bench.process.FreePorts;
+import com.crmhub.bench.process.HubLaunch;
 import com.crmhub.bench.process.HubProcess;
 import com.crmhub.bench.process.HubUsers;
 import com.crmhub.bench.process.SimulatorsProcess;
@@ -28,6 +29,7 @@ public final class BenchRun {
     private final Path folder;
     private final BenchOptions options;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
+    private HubLaunch classDataSharing;
 
     public BenchRun(Path root, BenchOptions options) throws IOException {
         this.root = root.toAbsolutePath().normalize();
@@ -95,10 +97,29 @@ public final class BenchRun {
 
     /** A sandbox hub as README's command runs it (its in-hub simulators), on a fresh database; not started. */
     public HubProcess sandboxHub(String name, List<String> jvmOptions) throws IOException {
+        return sandboxHub(name, jvmOptions, HubLaunch.jar(hubJar()));
+    }
+
+    /** A sandbox hub launched as given, on a fresh database; not started. */
+    public HubProcess sandboxHub(String name, List<String> jvmOptions, HubLaunch launch) throws IOException {
         Path base = subFolder(name);
         Database database = Database.of(options.database(), base);
-        return HubProcess.create(hubJar(), base, FreePorts.next(), new HubUsers(), database, null, jvmOptions,
+        return HubProcess.create(launch, base, FreePorts.next(), new HubUsers(), database, null, jvmOptions,
                 Map.of(), json);
+    }
+
+    /**
+     * The hub's jar extracted and started with a class-data-sharing archive, as README's "Faster start" does it; the
+     * training run happens once per harness run, on an H2 file of its own.
+     */
+    public synchronized HubLaunch classDataSharing() throws IOException, InterruptedException {
+        if (classDataSharing == null) {
+            Path base = subFolder("cds");
+            List<String> training = HubProcess.arguments(base.resolve("training"), FreePorts.next(), new HubUsers(),
+                    Database.of(Database.Kind.H2, base.resolve("training")), null, Map.of());
+            classDataSharing = HubLaunch.classDataSharing(hubJar(), base, training);
+        }
+        return classDataSharing;
     }
 
     /** A hub, its simulators and its database, stopped together. */

@@ -51,9 +51,22 @@ public final class HubProcess implements AutoCloseable {
     public static HubProcess create(Path jar, Path directory, int port, HubUsers users, Database database, SimulatorsProcess simulators,
                                     List<String> jvmOptions, Map<String, String> overrides,
                                     ObjectMapper json) throws IOException {
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("no hub jar at " + jar + ": build it first (./mvnw -B -DskipTests package)");
-        }
+        return create(HubLaunch.jar(jar), directory, port, users, database, simulators, jvmOptions, overrides, json);
+    }
+
+    /** As {@link #create(Path, Path, int, HubUsers, Database, SimulatorsProcess, List, Map, ObjectMapper)}, launched as given. */
+    public static HubProcess create(HubLaunch launch, Path directory, int port, HubUsers users, Database database,
+                                    SimulatorsProcess simulators, List<String> jvmOptions,
+                                    Map<String, String> overrides, ObjectMapper json) throws IOException {
+        List<String> arguments = arguments(directory, port, users, database, simulators, overrides);
+        JavaProcess process = new JavaProcess("hub", jvmOptions, launch.jvmArguments(), arguments, directory);
+        return new HubProcess(process, port, users, json);
+    }
+
+    /** The hub's command-line arguments for a run in {@code directory}; writes its users' file there. */
+    public static List<String> arguments(Path directory, int port, HubUsers users, Database database,
+                                         SimulatorsProcess simulators, Map<String, String> overrides)
+            throws IOException {
         Files.createDirectories(directory);
         Path usersFile = directory.resolve("bench-users.yml");
         Files.writeString(usersFile, users.yaml());
@@ -71,11 +84,7 @@ public final class HubProcess implements AutoCloseable {
             properties.putAll(simulators.hubProperties());
         }
         properties.putAll(overrides);
-
-        List<String> arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
-        JavaProcess process = new JavaProcess("hub", jvmOptions, List.of("-jar", jar.toAbsolutePath().toString()),
-                arguments, directory);
-        return new HubProcess(process, port, users, json);
+        return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
     }
 
     /** Starts the hub and waits until its health is UP; returns the seconds from launch to ready. */
