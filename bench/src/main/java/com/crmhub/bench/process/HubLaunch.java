@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  */
 public record HubLaunch(String description, List<String> jvmArguments) {
 
-    private static final Duration STEP_TIMEOUT = Duration.ofMinutes(4);
+    private static final Duration STEP_TIMEOUT = Duration.ofMinutes(10);
 
     public static HubLaunch jar(Path jar) {
         requireJar(jar);
