@@ -29,7 +29,7 @@ public final class Bench {
         }
         BenchRun run = new BenchRun(BenchRun.rootFromSystem(), options);
         if (options.crash()) {
-            CrashResult crash = new CrashHarness(run, CrashSettings.of(options)).run();
+            CrashResult crash = new CrashHarness(run, CrashSettings.of(options), run.resultsFolder()).run();
             System.out.println();
             System.out.println(crash.markdown());
             System.out.println("written to " + crash.report() + " (run folder " + run.folder() + ")");

@@ -28,13 +28,16 @@ public final class CrashHarness {
 
     private final BenchRun run;
     private final CrashSettings settings;
+    private final Path resultsFolder;
     private final List<String> killLog = Collections.synchronizedList(new ArrayList<>());
     private volatile long winsDoneAt;
     private volatile long hubUpSince = System.nanoTime();
 
-    public CrashHarness(BenchRun run, CrashSettings settings) {
+    /** @param resultsFolder where the report goes: bench/results/ by hand, the run's folder in tests */
+    public CrashHarness(BenchRun run, CrashSettings settings, Path resultsFolder) {
         this.run = run;
         this.settings = settings;
+        this.resultsFolder = resultsFolder;
     }
 
     public CrashResult run() throws Exception {
@@ -109,7 +112,7 @@ public final class CrashHarness {
             context.put("run folder", run.folder().toString());
 
             String markdown = CrashReport.markdown(context, lines);
-            Path report = CrashReport.write(run.resultsFolder(), stamp, database, context, lines, markdown,
+            Path report = CrashReport.write(resultsFolder, stamp, database, context, lines, markdown,
                     run.json());
             return new CrashResult(Map.copyOf(context), List.copyOf(lines), markdown, report);
         }

@@ -23,8 +23,12 @@ public record CrashSettings(int deals, int hubKills, int erpKills, long seed, in
         }
     }
 
+    private static int deals(BenchOptions options) {
+        return options.deals() == 0 ? DEFAULT_DEALS : options.deals();
+    }
+
     public static CrashSettings of(BenchOptions options) {
-        return new CrashSettings(options.deals() == 0 ? DEFAULT_DEALS : options.deals(), options.kills(), 1,
-                options.seed(), 8, Duration.ofMinutes(10));
+        return new CrashSettings(deals(options), options.kills(), 1,
+                options.seed(), 8, Duration.ofMinutes(5).plusMillis(300L * deals(options)));
     }
 }
