@@ -1,5 +1,8 @@
 package com.crmhub.bench;
 
+import com.crmhub.bench.crash.CrashHarness;
+import com.crmhub.bench.crash.CrashResult;
+import com.crmhub.bench.crash.CrashSettings;
 import com.crmhub.bench.measure.Footprint;
 import com.crmhub.bench.measure.Measurement;
 import com.crmhub.bench.report.Results;
@@ -25,6 +28,14 @@ public final class Bench {
             return;
         }
         BenchRun run = new BenchRun(BenchRun.rootFromSystem(), options);
+        if (options.crash()) {
+            CrashResult crash = new CrashHarness(run, CrashSettings.of(options), run.resultsFolder()).run();
+            System.out.println();
+            System.out.println(crash.markdown());
+            System.out.println("written to " + crash.report() + " (run folder " + run.folder() + ")");
+            System.exit(crash.passed() ? 0 : 1);
+            return;
+        }
         Results results = new Results();
         results.context("database", options.database().name().toLowerCase(java.util.Locale.ROOT));
         results.context("machine", Runtime.getRuntime().availableProcessors() + " cores, Java "

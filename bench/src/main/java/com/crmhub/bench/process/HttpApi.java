@@ -39,17 +39,22 @@ public final class HttpApi {
     }
 
     public HttpResponse<String> send(String method, String path, Object body) throws IOException, InterruptedException {
+        return send(method, path, body, java.util.Map.of());
+    }
+
+    /** As {@link #send(String, String, Object)}, with further headers, e.g. {@code Idempotency-Key}. */
+    public HttpResponse<String> send(String method, String path, Object body, java.util.Map<String, String> headers)
+            throws IOException, InterruptedException {
         HttpRequest.BodyPublisher publisher = body == null
                 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : json.writeValueAsString(body));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Authorization", authorization)
                 .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .method(method, publisher)
-                .build();
-        return client.send(request, HttpResponse.BodyHandlers.ofString());
+                .header("Accept", "application/json");
+        headers.forEach(request::header);
+        return client.send(request.method(method, publisher).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The answer's JSON, or an exception naming the status when it is not a 2xx. */

@@ -8,10 +8,12 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The ERP and finance simulators ({@code com.crmhub.bench.simulators.SimulatorsApplication}) as one process of their
@@ -23,16 +25,21 @@ public final class SimulatorsProcess implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
     private static final String ADMIN = "harness";
 
+    /** The simulators a process can run; the crash harness runs each in a process of its own, to kill one alone. */
+    public enum Simulator { ERP, FINANCE }
+
     private final JavaProcess process;
+    private final Set<Simulator> simulators;
     private final int port;
     private final String adminPassword;
     private final String clientSecret;
     private final String webhookSecret;
     private final ObjectMapper json;
 
-    private SimulatorsProcess(JavaProcess process, int port, String adminPassword, String clientSecret,
-                              String webhookSecret, ObjectMapper json) {
+    private SimulatorsProcess(JavaProcess process, Set<Simulator> simulators, int port, String adminPassword,
+                              String clientSecret, String webhookSecret, ObjectMapper json) {
         this.process = process;
+        this.simulators = simulators;
         this.port = port;
         this.adminPassword = adminPassword;
         this.clientSecret = clientSecret;
@@ -49,6 +56,13 @@ public final class SimulatorsProcess implements AutoCloseable {
      */
     public static SimulatorsProcess create(String classPath, Path directory, int hubPort, HubUsers users,
                                            Map<String, String> overrides, ObjectMapper json) throws IOException {
+        return create(classPath, directory, hubPort, users, EnumSet.allOf(Simulator.class), overrides, json);
+    }
+
+    /** As above, running only the given simulators (the process's log is named after them). */
+    public static SimulatorsProcess create(String classPath, Path directory, int hubPort, HubUsers users,
+                                           Set<Simulator> simulators, Map<String, String> overrides,
+                                           ObjectMapper json) throws IOException {
         Files.createDirectories(directory);
         int port = FreePorts.next();
         String adminPassword = secret();
@@ -61,13 +75,13 @@ public final class SimulatorsProcess implements AutoCloseable {
         properties.put("server.address", "127.0.0.1");
         properties.put("bench.simulators.admin-username", ADMIN);
         properties.put("bench.simulators.admin-password", adminPassword);
-        properties.put("hub.erp-simulator.enabled", "true");
+        properties.put("hub.erp-simulator.enabled", Boolean.toString(simulators.contains(Simulator.ERP)));
         properties.put("hub.erp-simulator.journal", directory.resolve("erp-journal.jsonl").toAbsolutePath().toString());
         properties.put("hub.erp-simulator.notice-url", hub + "/services/erp/shipment-notices");
         properties.put("hub.erp-simulator.notice-username", "integration");
         properties.put("hub.erp-simulator.notice-password", users.password());
         properties.put("hub.erp-simulator.ship-after", "0s");
-        properties.put("hub.finance-simulator.enabled", "true");
+        properties.put("hub.finance-simulator.enabled", Boolean.toString(simulators.contains(Simulator.FINANCE)));
         properties.put("hub.finance-simulator.client-id", "crm-hub");
         properties.put("hub.finance-simulator.client-secret", clientSecret);
         properties.put("hub.finance-simulator.webhook-secret", webhookSecret);
@@ -78,22 +92,26 @@ public final class SimulatorsProcess implements AutoCloseable {
 
         List<String> arguments = new ArrayList<>();
         properties.forEach((key, value) -> arguments.add("--" + key + "=" + value));
-        JavaProcess process = new JavaProcess("simulators", List.of("-Xmx512m"),
+        String name = simulators.size() == 1
+                ? simulators.iterator().next().name().toLowerCase(java.util.Locale.ROOT) + "-simulator" : "simulators";
+        JavaProcess process = new JavaProcess(name, List.of("-Xmx512m"),
                 List.of("-cp", classPath, "com.crmhub.bench.simulators.SimulatorsApplication"), arguments, directory);
-        return new SimulatorsProcess(process, port, adminPassword, clientSecret, webhookSecret, json);
+        return new SimulatorsProcess(process, Set.copyOf(simulators), port, adminPassword, clientSecret,
+                webhookSecret, json);
     }
 
-    /** Starts the simulators and waits until the ERP's admin API answers. */
+    /** Starts the simulators and waits until the ERP's (else finance's) admin API answers. */
     public void start() throws IOException, InterruptedException {
         process.start();
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         HttpApi admin = admin();
+        String ready = simulators.contains(Simulator.ERP) ? "/simulator/erp" : "/simulator/finance";
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the simulators exited during start; see " + process.log());
             }
             try {
-                HttpResponse<String> stock = admin.send("GET", "/simulator/erp", null);
+                HttpResponse<String> stock = admin.send("GET", ready, null);
                 if (stock.statusCode() == 200) {
                     return;
                 }
@@ -122,13 +140,17 @@ public final class SimulatorsProcess implements AutoCloseable {
     /** What a hub needs to talk to these simulators instead of its in-hub ones. */
     public Map<String, String> hubProperties() {
         Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("hub.erp-simulator.enabled", "false");
-        properties.put("hub.erp.sales-orders-url", erpSalesOrdersUrl());
-        properties.put("hub.finance-simulator.enabled", "false");
-        properties.put("hub.finance.base-url", baseUrl() + "/simulator/finance-api");
-        properties.put("hub.finance.client-id", "crm-hub");
-        properties.put("hub.finance.client-secret", clientSecret);
-        properties.put("hub.finance.webhook-secret", webhookSecret);
+        if (simulators.contains(Simulator.ERP)) {
+            properties.put("hub.erp-simulator.enabled", "false");
+            properties.put("hub.erp.sales-orders-url", erpSalesOrdersUrl());
+        }
+        if (simulators.contains(Simulator.FINANCE)) {
+            properties.put("hub.finance-simulator.enabled", "false");
+            properties.put("hub.finance.base-url", baseUrl() + "/simulator/finance-api");
+            properties.put("hub.finance.client-id", "crm-hub");
+            properties.put("hub.finance.client-secret", clientSecret);
+            properties.put("hub.finance.webhook-secret", webhookSecret);
+        }
         return properties;
     }
 

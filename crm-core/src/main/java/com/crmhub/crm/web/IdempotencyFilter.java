@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
@@ -20,6 +21,11 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * Makes API writes that carry an {@code Idempotency-Key} safe to retry: the first request runs, later ones with the same
  * key and body get its stored response (marked {@code Idempotent-Replayed: true}); the same key with another body is 422,
  * and a retry while the first is still running is 409. Runs after authentication, so keys are per caller.
+ *
+ * <p>A claim whose request never finished (the hub was killed while running it) is taken over by a retry once it is
+ * older than {@code hub.api.idempotency-claim-timeout}, so the client is not blocked for the whole retention. The
+ * price: if the killed attempt had committed its work but not its stored response, the retry runs the request again —
+ * harmless where the operation is idempotent in itself (winning a won deal is a 409), a second record for a create.
  */
 @Component
 public class IdempotencyFilter extends OncePerRequestFilter {
@@ -29,10 +35,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     private final IdempotencyStore store;
     private final ProblemWriter problems;
+    private final ApiProperties properties;
 
-    IdempotencyFilter(IdempotencyStore store, ProblemWriter problems) {
+    IdempotencyFilter(IdempotencyStore store, ProblemWriter problems, ApiProperties properties) {
         this.store = store;
         this.problems = problems;
+        this.properties = properties;
     }
 
     @Override
@@ -66,6 +74,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         if (previous.isEmpty() && !store.claim(id, auth.getName(), key, requestHash)) {
             previous = store.find(id);
         }
+        if (previous.isPresent() && abandoned(previous.get(), id, requestHash)) {
+            previous = Optional.empty();
+        }
         if (previous.isPresent()) {
             replay(previous.get(), requestHash, response);
             return;
@@ -88,6 +99,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             }
             wrapper.copyBodyToResponse();
         }
+    }
+
+    /** An unfinished claim of this same request, old enough to be a dead one's, that this call has now taken over. */
+    private boolean abandoned(IdempotencyStore.Stored stored, String id, String requestHash) {
+        return !stored.completed() && stored.requestHash().equals(requestHash)
+                && store.takeOverStale(id, requestHash, Instant.now().minus(properties.idempotencyClaimTimeout()));
     }
 
     private void replay(IdempotencyStore.Stored stored, String requestHash, HttpServletResponse response) throws IOException {

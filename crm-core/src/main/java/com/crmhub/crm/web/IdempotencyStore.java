@@ -60,6 +60,17 @@ class IdempotencyStore {
         }
     }
 
+    /**
+     * Takes over a claim for the same request that has been left unfinished since before {@code staleBefore}: its
+     * request died with the process that ran it. True when this call now holds the claim; the update is conditional,
+     * so of two concurrent retries only one takes it over.
+     */
+    boolean takeOverStale(String id, String requestHash, Instant staleBefore) {
+        return jdbc.update("update idempotency_record set created_at = ? "
+                        + "where id = ? and request_hash = ? and status_code is null and created_at < ?",
+                Timestamp.from(Instant.now()), id, requestHash, Timestamp.from(staleBefore)) == 1;
+    }
+
     void complete(String id, int status, String contentType, String location, String body) {
         jdbc.update("update idempotency_record set status_code = ?, content_type = ?, location = ?, response_body = ? "
                 + "where id = ?", status, contentType, location, body, id);
