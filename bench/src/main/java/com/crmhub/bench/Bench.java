@@ -5,6 +5,7 @@ import com.crmhub.bench.crash.CrashResult;
 import com.crmhub.bench.crash.CrashSettings;
 import com.crmhub.bench.measure.Footprint;
 import com.crmhub.bench.measure.Measurement;
+import com.crmhub.bench.measure.inbound.WecomCallbacks;
 import com.crmhub.bench.report.Results;
 import java.nio.file.Path;
 import java.util.List;
@@ -55,6 +56,6 @@ public final class Bench {
     }
 
     static List<Measurement> measurements() {
-        return List.of(new Footprint(List.of()));
+        return List.of(new WecomCallbacks(), new Footprint(List.of()));
     }
 }

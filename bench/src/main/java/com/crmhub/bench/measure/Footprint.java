@@ -72,7 +72,14 @@ public final class Footprint implements Measurement {
     }
 
     private void underLoad(BenchRun run, Results results) throws Exception {
-        try (BenchRun.HubWithSimulators env = run.hubWithSimulators("footprint-load", Map.of(), Map.of(), List.of())) {
+        Map<String, String> simulatorOverrides = new java.util.LinkedHashMap<>();
+        Map<String, String> hubOverrides = new java.util.LinkedHashMap<>();
+        loads.forEach(load -> {
+            simulatorOverrides.putAll(load.simulatorOverrides());
+            hubOverrides.putAll(load.hubOverrides());
+        });
+        try (BenchRun.HubWithSimulators env = run.hubWithSimulators("footprint-load", simulatorOverrides, hubOverrides,
+                List.of())) {
             env.start();
             try (ResourceSampler sampler = ResourceSampler.start(env.hub())) {
                 for (LoadOnHub load : loads) {

@@ -28,6 +28,8 @@ import org.xml.sax.SAXParseException;
 final class WecomXml {
 
     private static final String ROOT = "xml";
+    /** Configured once and never changed after; guarded by its own lock when builders are made from it. */
+    private static final DocumentBuilderFactory FACTORY = hardenedFactory();
 
     private WecomXml() {
     }
@@ -61,10 +63,28 @@ final class WecomXml {
         return Collections.unmodifiableMap(fields);
     }
 
+    /**
+     * A builder from the one hardened factory. The factory is the JDK's own ({@code newDefaultInstance}), made once:
+     * {@code newInstance()} searches the class path for a provider on every call, and in the hub's nested jar that
+     * search cost more than the rest of a callback together (measured by the benchmark, 5). Factories are not
+     * thread-safe, so builders are made under its lock; a builder serves one parse.
+     */
     private static DocumentBuilder newBuilder() {
+        DocumentBuilder builder;
         try {
-            // A factory per parse: factories are not thread-safe, and a callback is rare enough for the cost.
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            synchronized (FACTORY) {
+                builder = FACTORY.newDocumentBuilder();
+            }
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the XML parser cannot be hardened against external entities", e);
+        }
+        builder.setErrorHandler(SILENT);
+        return builder;
+    }
+
+    private static DocumentBuilderFactory hardenedFactory() {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
             factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
@@ -76,11 +96,10 @@ final class WecomXml {
             factory.setExpandEntityReferences(false);
             factory.setNamespaceAware(false);
             factory.setCoalescing(true);
-            DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(SILENT);
-            return builder;
+            // Fail closed now, at start-up: a parser that cannot be hardened must not parse callbacks.
+            factory.newDocumentBuilder();
+            return factory;
         } catch (ParserConfigurationException | IllegalArgumentException e) {
-            // Fail closed: a parser that cannot be hardened must not parse callbacks.
             throw new IllegalStateException("the XML parser cannot be hardened against external entities", e);
         }
     }

@@ -97,6 +97,28 @@ class WecomCallbackCodecTests {
         }
 
         @Test
+        void readsCallbacksArrivingOnManyThreadsAtOnceEachAsItsOwn() throws Exception {
+            String text = "<xml><FromUserName>user%d</FromUserName><CreateTime>1700000000</CreateTime>"
+                    + "<MsgType>text</MsgType><Content>消息 %d</Content><MsgId>%d</MsgId></xml>";
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+            try {
+                var answers = new java.util.ArrayList<java.util.concurrent.Future<WecomMessage>>();
+                for (int i = 0; i < 400; i++) {
+                    int n = i;
+                    answers.add(pool.submit(() -> deliver(text.formatted(n, n, n))));
+                }
+                for (int i = 0; i < answers.size(); i++) {
+                    WecomMessage message = answers.get(i).get();
+                    assertThat(message.fromUserName()).isEqualTo("user" + i);
+                    assertThat(message.content()).isEqualTo("消息 " + i);
+                    assertThat(message.msgId()).isEqualTo(Integer.toString(i));
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        @Test
         void decryptsSampleA3ButRefusesToReadItsNonXmlPlaintext() {
             String body = envelope(WecomVectors.A3_ENCRYPT);
             assertThat(codec.decryptMessage(WecomVectors.A3_SIGNATURE, WecomVectors.A3_TIMESTAMP,

@@ -1,0 +1,68 @@
+package com.crmhub.bench.measure.inbound;
+
+import com.crmhub.bench.process.HubProcess;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Samples the hub's resident memory ({@code /proc}) and heap used (actuator) every half second while a load runs, and
+ * keeps the peaks: the footprint "under load" for whoever reports it. One HTTP call a sample, off the load's clients.
+ */
+public final class HubSampler implements AutoCloseable {
+
+    private static final long INTERVAL_MILLIS = 500;
+
+    private final HubProcess hub;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final Thread thread;
+    private volatile double peakResidentMb = Double.NaN;
+    private volatile double peakHeapMb = Double.NaN;
+
+    private HubSampler(HubProcess hub) {
+        this.hub = hub;
+        this.thread = new Thread(this::sample, "hub-sampler");
+        this.thread.setDaemon(true);
+    }
+
+    public static HubSampler start(HubProcess hub) {
+        HubSampler sampler = new HubSampler(hub);
+        sampler.thread.start();
+        return sampler;
+    }
+
+    public double peakResidentMb() {
+        return peakResidentMb;
+    }
+
+    public double peakHeapMb() {
+        return peakHeapMb;
+    }
+
+    private void sample() {
+        while (running.get()) {
+            hub.process().residentBytes().ifPresent(rss -> peakResidentMb = max(peakResidentMb, rss / 1048576.0));
+            try {
+                JsonNode metric = hub.api("operator").get("/actuator/metrics/jvm.memory.used?tag=area:heap");
+                double heap = metric.path("measurements").path(0).path("value").asDouble(Double.NaN) / 1048576.0;
+                peakHeapMb = max(peakHeapMb, heap);
+                Thread.sleep(INTERVAL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                // a missed sample under load is no reason to fail the measurement
+            }
+        }
+    }
+
+    private static double max(double current, double sample) {
+        return Double.isNaN(current) || sample > current ? sample : current;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running.set(false);
+        thread.interrupt();
+        thread.join(5000);
+    }
+}
