@@ -2,6 +2,8 @@ package com.crmhub.bench;
 
 import com.crmhub.bench.measure.Footprint;
 import com.crmhub.bench.measure.Measurement;
+import com.crmhub.bench.measure.orders.BrokerAlone;
+import com.crmhub.bench.measure.orders.Floor;
 import com.crmhub.bench.report.Results;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,6 +46,6 @@ public final class Bench {
     }
 
     static List<Measurement> measurements() {
-        return List.of(new Footprint());
+        return List.of(new Floor(), new BrokerAlone(), new Footprint());
     }
 }
