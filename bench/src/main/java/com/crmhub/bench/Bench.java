@@ -4,6 +4,8 @@ import com.crmhub.bench.measure.Footprint;
 import com.crmhub.bench.measure.Measurement;
 import com.crmhub.bench.measure.orders.BrokerAlone;
 import com.crmhub.bench.measure.orders.Floor;
+import com.crmhub.bench.measure.orders.Latency;
+import com.crmhub.bench.measure.orders.OrderToInventory;
 import com.crmhub.bench.report.Results;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,6 +48,6 @@ public final class Bench {
     }
 
     static List<Measurement> measurements() {
-        return List.of(new Floor(), new BrokerAlone(), new Footprint());
+        return List.of(new Floor(), new BrokerAlone(), new OrderToInventory(), new Latency(), new Footprint());
     }
 }
