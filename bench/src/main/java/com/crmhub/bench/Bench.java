@@ -6,6 +6,10 @@ import com.crmhub.bench.crash.CrashSettings;
 import com.crmhub.bench.measure.Footprint;
 import com.crmhub.bench.measure.Measurement;
 import com.crmhub.bench.measure.inbound.WecomCallbacks;
+import com.crmhub.bench.measure.orders.BrokerAlone;
+import com.crmhub.bench.measure.orders.Floor;
+import com.crmhub.bench.measure.orders.Latency;
+import com.crmhub.bench.measure.orders.OrderToInventory;
 import com.crmhub.bench.report.Results;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,6 +60,7 @@ public final class Bench {
     }
 
     static List<Measurement> measurements() {
-        return List.of(new WecomCallbacks(), new Footprint(List.of()));
+        return List.of(new Floor(), new BrokerAlone(), new OrderToInventory(), new Latency(), new WecomCallbacks(),
+                new Footprint(List.of()));
     }
 }

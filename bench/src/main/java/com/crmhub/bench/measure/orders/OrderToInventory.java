@@ -1,0 +1,72 @@
+package com.crmhub.bench.measure.orders;
+
+import com.crmhub.bench.BenchRun;
+import com.crmhub.bench.measure.Measurement;
+import com.crmhub.bench.report.Figure;
+import com.crmhub.bench.report.Results;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * 3. The hub, order to inventory ({@link OrderToInventoryLoad}) on a fresh hub with the ERP and finance simulators as
+ * processes of their own, and its ratios to the floor (1) and to the broker alone (2) of the same run.
+ */
+public final class OrderToInventory implements Measurement {
+
+    static final int DEFAULT_DEALS = 1_000;
+
+    @Override
+    public String name() {
+        return "orders";
+    }
+
+    @Override
+    public void run(BenchRun run, Results results) throws Exception {
+        int deals = run.options().deals() > 0 ? run.options().deals() : DEFAULT_DEALS;
+        OrderToInventoryLoad load = new OrderToInventoryLoad(deals, run.options().rounds());
+        List<Figure> figures;
+        try (BenchRun.HubWithSimulators env = startHub(run, "orders")) {
+            figures = load.measureOn(run, env, "");
+        }
+        figures.forEach(results::add);
+        double hub = figures.get(0).value();
+        Optional<Figure> floor = find(results, Floor.SECTION, Floor.NAME);
+        Optional<Figure> broker = find(results, BrokerAlone.SECTION, BrokerAlone.NAME);
+        results.add(floor.map(f -> Figure.atLeast(OrderToInventoryLoad.SECTION, "hub / floor", hub / f.value(), "×",
+                        0.5, "orders/s of 3 over 1"))
+                .orElse(Figure.of(OrderToInventoryLoad.SECTION, "hub / floor", Double.NaN, "×",
+                        "floor not run (--only)")));
+        results.add(broker.map(f -> Figure.of(OrderToInventoryLoad.SECTION, "hub / broker alone", hub / f.value(),
+                        "×", "orders/s of 3 over messages/s of 2"))
+                .orElse(Figure.of(OrderToInventoryLoad.SECTION, "hub / broker alone", Double.NaN, "×",
+                        "broker not run (--only)")));
+    }
+
+    /**
+     * A hub and simulators for the order loads. {@code -Dbench.orders.jfr=true} records the hub with JFR (profile
+     * settings) into {@code hub.jfr} in its folder, for {@code jfr print --events jdk.ExecutionSample}.
+     */
+    static BenchRun.HubWithSimulators startHub(BenchRun run, String name) throws Exception {
+        List<String> jvm = new ArrayList<>();
+        if (Boolean.getBoolean("bench.orders.jfr")) {
+            Path recording = run.folder().resolve(name).resolve("hub").resolve("hub.jfr");
+            jvm.add("-XX:StartFlightRecording=filename=" + recording + ",settings=profile,dumponexit=true");
+        }
+        BenchRun.HubWithSimulators env = run.hubWithSimulators(name, OrderToInventoryLoad.simulatorOverrides(),
+                OrderToInventoryLoad.hubOverrides(), jvm);
+        try {
+            env.start();
+        } catch (Exception e) {
+            env.close();
+            throw e;
+        }
+        return env;
+    }
+
+    static Optional<Figure> find(Results results, String section, String name) {
+        return results.figures().stream().filter(f -> f.section().equals(section) && f.name().equals(name))
+                .findFirst();
+    }
+}
