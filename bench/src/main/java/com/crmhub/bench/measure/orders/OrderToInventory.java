@@ -54,8 +54,8 @@ public final class OrderToInventory implements Measurement {
             Path recording = run.folder().resolve(name).resolve("hub").resolve("hub.jfr");
             jvm.add("-XX:StartFlightRecording=filename=" + recording + ",settings=profile,dumponexit=true");
         }
-        BenchRun.HubWithSimulators env = run.hubWithSimulators(name, OrderToInventoryLoad.simulatorOverrides(),
-                OrderToInventoryLoad.hubOverrides(), jvm);
+        BenchRun.HubWithSimulators env = run.hubWithSimulators(name, OrderToInventoryLoad.simulatorSettings(),
+                OrderToInventoryLoad.hubSettings(), jvm);
         try {
             env.start();
         } catch (Exception e) {

@@ -55,13 +55,23 @@ public final class OrderToInventoryLoad implements LoadOnHub {
     }
 
     /** What the simulators need for this load: the ERP stocks the product without end. */
-    public static Map<String, String> simulatorOverrides() {
+    public static Map<String, String> simulatorSettings() {
         return Map.of("hub.erp-simulator.stock[" + SKU + "]", "1000000000");
     }
 
     /** What the hub needs for this load (see the class comment). */
-    public static Map<String, String> hubOverrides() {
+    public static Map<String, String> hubSettings() {
         return Map.of("hub.notifications.enabled", "false");
+    }
+
+    @Override
+    public Map<String, String> simulatorOverrides() {
+        return simulatorSettings();
+    }
+
+    @Override
+    public Map<String, String> hubOverrides() {
+        return hubSettings();
     }
 
     @Override
