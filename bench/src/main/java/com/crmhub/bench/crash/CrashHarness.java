@@ -90,7 +90,7 @@ public final class CrashHarness {
 
             BrokerQueues queues = new BrokerQueues(system.hubApi("operator"));
             Settling.Outcome settled = new Settling(system, queues, settings.deals())
-                    .await(settings.settleTimeout(), () -> "");
+                    .await(settings.settleTimeout());
             context.put("settling", String.format(Locale.ROOT, "%.1f s after the last kill%s", settled.seconds(),
                     settled.inTime() ? "" : " — TIMED OUT after " + settings.settleTimeout()));
 
