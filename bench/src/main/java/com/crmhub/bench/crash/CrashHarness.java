@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -89,7 +90,7 @@ public final class CrashHarness {
 
             BrokerQueues queues = new BrokerQueues(system.hubApi("operator"));
             Settling.Outcome settled = new Settling(system, queues, settings.deals())
-                    .await(settings.settleTimeout(), () -> "");
+                    .await(settings.settleTimeout());
             context.put("settling", String.format(Locale.ROOT, "%.1f s after the last kill%s", settled.seconds(),
                     settled.inTime() ? "" : " — TIMED OUT after " + settings.settleTimeout()));
 
@@ -118,29 +119,37 @@ public final class CrashHarness {
         }
     }
 
-    /** Carries out the kill plan alongside the wins; hub restarts are waited for, the ERP's are not. */
+    /**
+     * Carries out the kill plan alongside the wins. Restarts run in the background, so a slow hub start does not hold
+     * up an ERP kill that is due; a hub is killed again only once it has been up a little while.
+     */
     private void execute(KillPlan plan, CrashSystem system, DealWins wins) throws Exception {
+        CompletableFuture<Void> hubBack = CompletableFuture.completedFuture(null);
         for (KillPlan.Kill kill : plan.kills()) {
-            while (!due(kill, wins)) {
+            while (!due(kill, wins, hubBack)) {
                 Thread.sleep(5);
             }
             String phase = winsDoneAt == 0 ? "during the wins, " + wins.won() + " won"
                     : String.format(Locale.ROOT, "while settling, %.1f s after the last win", seconds(winsDoneAt));
             if (kill.target() == KillPlan.Target.HUB) {
-                double down = system.killAndRestartHub();
-                hubUpSince = System.nanoTime();
-                killLog.add(String.format(Locale.ROOT, "HUB %s, back in %.1f s", phase, down));
+                int entry = killLog.size();
+                killLog.add("HUB " + phase);
+                hubBack = system.killHubAndRestartInBackground().thenAccept(down -> {
+                    hubUpSince = System.nanoTime();
+                    killLog.set(entry, String.format(Locale.ROOT, "HUB %s, back in %.1f s", phase, down));
+                });
             } else {
                 system.killErpAndRestartInBackground();
                 killLog.add("ERP " + phase);
             }
             System.out.println("   killed " + killLog.get(killLog.size() - 1));
         }
+        hubBack.get();
     }
 
-    private boolean due(KillPlan.Kill kill, DealWins wins) {
+    private boolean due(KillPlan.Kill kill, DealWins wins, CompletableFuture<Void> hubBack) {
         long now = System.nanoTime();
-        if (kill.target() == KillPlan.Target.HUB && now - hubUpSince < MIN_UPTIME_NANOS) {
+        if (kill.target() == KillPlan.Target.HUB && (!hubBack.isDone() || now - hubUpSince < MIN_UPTIME_NANOS)) {
             return false;
         }
         if (kill.duringWins()) {

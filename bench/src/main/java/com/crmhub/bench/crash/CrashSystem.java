@@ -83,12 +83,24 @@ final class CrashSystem implements AutoCloseable {
         hub.start();
     }
 
-    /** SIGKILL, then a restart on the same folder and database; returns seconds from the kill to health UP. */
-    double killAndRestartHub() throws IOException, InterruptedException {
+    /**
+     * SIGKILL, then a restart on the same folder and database in the background; the future gives the seconds from
+     * the kill to health UP.
+     */
+    CompletableFuture<Double> killHubAndRestartInBackground() throws InterruptedException {
         long killed = System.nanoTime();
         hub.kill();
-        hub.start();
-        return (System.nanoTime() - killed) / 1e9;
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                hub.start();
+                return (System.nanoTime() - killed) / 1e9;
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CompletionException(e);
+            }
+        });
     }
 
     /** SIGKILL, restarted in the background: the harness goes on while the ERP comes back from its journal. */

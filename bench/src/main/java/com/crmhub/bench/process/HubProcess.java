@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  */
 public final class HubProcess implements AutoCloseable {
 
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
 
     private final JavaProcess process;
     private final int port;

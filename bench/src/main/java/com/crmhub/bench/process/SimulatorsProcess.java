@@ -22,7 +22,7 @@ import java.util.Set;
  */
 public final class SimulatorsProcess implements AutoCloseable {
 
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
     private static final String ADMIN = "harness";
 
     /** The simulators a process can run; the crash harness runs each in a process of its own, to kill one alone. */
