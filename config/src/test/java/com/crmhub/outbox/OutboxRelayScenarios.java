@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jms.core.JmsTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -42,6 +43,8 @@ abstract class OutboxRelayScenarios {
     EmbeddedActiveMQ broker;
     @Autowired
     ObjectMapper objectMapper;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void relaysEveryCommittedEventInOrderPerRecord() {
@@ -102,6 +105,26 @@ abstract class OutboxRelayScenarios {
             expected.add(n);
         }
         assertThat(received.get(key)).containsExactlyElementsOf(expected);
+        await().atMost(Duration.ofSeconds(10)).until(() -> outboxStore.pendingCount() == 0);
+    }
+
+    @Test
+    void anEventSentBeforeACrashButNotMarkedReachesConsumersOnceAndHoldsNothingUp() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String key = run + "-d";
+        transactions.executeWithoutResult(tx -> outbox.publish(new OutboxProbe(key, 1)));
+        Map<String, List<Integer>> first = receive(run, 1);
+        assertThat(first.get(key)).containsExactly(1);
+        // As if the hub died between the broker's acknowledgement and the mark: the relay sends it again, with more.
+        jdbc.update("update outbox_event set published_at = null where business_key = ?", "probe:" + key);
+        for (int n = 2; n <= 4; n++) {
+            int number = n;
+            transactions.executeWithoutResult(tx -> outbox.publish(new OutboxProbe(key, number)));
+        }
+
+        Map<String, List<Integer>> received = receive(run, 3);
+
+        assertThat(received.get(key)).containsExactly(2, 3, 4);
         await().atMost(Duration.ofSeconds(10)).until(() -> outboxStore.pendingCount() == 0);
     }
 

@@ -2,6 +2,7 @@ package com.crmhub.crm.outbox;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -23,8 +24,18 @@ public class OutboxStore {
                         rs.getString(5), rs.getString(6)));
     }
 
-    public void markPublished(long seq) {
-        jdbc.update("update outbox_event set published_at = ? where seq = ?", Timestamp.from(Instant.now()), seq);
+    /** Marks the events published in one statement (one commit), however many there are. */
+    public void markPublished(List<Long> seqs) {
+        if (seqs.isEmpty()) {
+            return;
+        }
+        String placeholders = String.join(", ", Collections.nCopies(seqs.size(), "?"));
+        Object[] arguments = new Object[seqs.size() + 1];
+        arguments[0] = Timestamp.from(Instant.now());
+        for (int i = 0; i < seqs.size(); i++) {
+            arguments[i + 1] = seqs.get(i);
+        }
+        jdbc.update("update outbox_event set published_at = ? where seq in (" + placeholders + ")", arguments);
     }
 
     public long pendingCount() {
