@@ -2,6 +2,7 @@ package com.crmhub.bench;
 
 import com.crmhub.bench.measure.Footprint;
 import com.crmhub.bench.measure.Measurement;
+import com.crmhub.bench.measure.inbound.WebForms;
 import com.crmhub.bench.measure.inbound.WecomCallbacks;
 import com.crmhub.bench.report.Results;
 import java.nio.file.Path;
@@ -45,6 +46,6 @@ public final class Bench {
     }
 
     static List<Measurement> measurements() {
-        return List.of(new WecomCallbacks(), new Footprint());
+        return List.of(new WecomCallbacks(), new WebForms(), new Footprint());
     }
 }
