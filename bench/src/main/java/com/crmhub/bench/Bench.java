@@ -5,6 +5,8 @@ import com.crmhub.bench.crash.CrashResult;
 import com.crmhub.bench.crash.CrashSettings;
 import com.crmhub.bench.measure.Footprint;
 import com.crmhub.bench.measure.Measurement;
+import com.crmhub.bench.measure.inbound.Growth;
+import com.crmhub.bench.measure.inbound.WebForms;
 import com.crmhub.bench.measure.inbound.WecomCallbacks;
 import com.crmhub.bench.measure.orders.BrokerAlone;
 import com.crmhub.bench.measure.orders.Floor;
@@ -60,7 +62,8 @@ public final class Bench {
     }
 
     static List<Measurement> measurements() {
-        return List.of(new Floor(), new BrokerAlone(), new OrderToInventory(), new Latency(), new WecomCallbacks(),
-                new Footprint(List.of()));
+        WecomCallbacks wecom = new WecomCallbacks();
+        return List.of(new Floor(), new BrokerAlone(), new OrderToInventory(), new Latency(), wecom, new WebForms(),
+                new Growth(List.of(wecom)), new Footprint(List.of(wecom)));
     }
 }
