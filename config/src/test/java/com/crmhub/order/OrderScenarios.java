@@ -309,7 +309,8 @@ abstract class OrderScenarios extends ApiTestSupport {
     }
 
     @Test
-    void aNoticeForAnUnknownErpOrderIsParkedUntilAnOperatorReappliesIt() {
+    void aNoticeForAnErpOrderNotYetKnownIsParkedAndAppliedWhenTheErpAcceptanceIsStored() {
+        // The hub was killed after the ERP took the order and before it stored the acceptance; the ERP shipped.
         Order order = newOrder();
         String erpNo = unique("SO");
         Shipment early = shipment(unique("N"), erpNo, ShipmentType.PARTIALLY_SHIPPED, "1", "0");
@@ -319,20 +320,36 @@ abstract class OrderScenarios extends ApiTestSupport {
         JsonNode parked = as("operator").get("/api/v1/ops/shipment-notices?status=PARKED&size=200").expect(200).body();
         assertThat(parked.path("items").findValuesAsText("noticeId")).contains(early.noticeId());
         as("sales_east1").get("/api/v1/ops/shipment-notices?status=PARKED").expect(403);
-        as("sales_east1").post("/api/v1/ops/shipment-notices/reapply", null).expect(403);
 
         erp(() -> orderService.recordAccepted(accepted(order, erpNo, ReservationStatus.RESERVED)));
-        ApiResponse reapplied = as("operator").post("/api/v1/ops/shipment-notices/reapply", null).expect(200);
-        assertThat(reapplied.body().path("reapplied").asInt()).isGreaterThanOrEqualTo(1);
 
         JsonNode view = view(order);
         assertThat(view.path("status").asText()).isEqualTo("PARTIALLY_SHIPPED");
+        assertThat(transitions(view)).containsExactly("PENDING_ERP", "RESERVED", "PARTIALLY_SHIPPED");
         assertThat(view.path("lines").get(0).path("shippedQuantity").decimalValue()).isEqualByComparingTo("1");
         assertThat(outbox(order, "OrderShipped")).hasSize(1);
         JsonNode applied = as("admin").get("/api/v1/ops/shipment-notices?status=APPLIED&size=200").expect(200).body();
         assertThat(applied.path("items").findValuesAsText("noticeId")).contains(early.noticeId());
         assertThat(as("operator").get("/api/v1/ops/shipment-notices?status=PARKED&size=200").body()
                 .path("items").findValuesAsText("noticeId")).doesNotContain(early.noticeId());
+    }
+
+    @Test
+    void aNoticeAnOrderCannotTakeStaysParkedUntilAnOperatorReappliesIt() {
+        Order order = newOrder();
+        String erpNo = unique("SO");
+        erp(() -> orderService.recordAccepted(accepted(order, erpNo, ReservationStatus.RESERVED)));
+        erp(() -> orderService.receiveShipment(shipment(unique("N"), erpNo, ShipmentType.SHIPPED, "4", "2")));
+        Shipment late = shipment(unique("N"), erpNo, ShipmentType.SHIPPED, "4", "2");
+        assertThat(erp(() -> orderService.receiveShipment(late))).isEqualTo(ShipmentOutcome.PARKED);
+
+        as("sales_east1").post("/api/v1/ops/shipment-notices/reapply", null).expect(403);
+        as("operator").post("/api/v1/ops/shipment-notices/reapply", null).expect(200);
+
+        assertThat(view(order).path("status").asText()).isEqualTo("SHIPPED");
+        assertThat(outbox(order, "OrderShipped")).hasSize(1);
+        assertThat(as("operator").get("/api/v1/ops/shipment-notices?status=PARKED&size=200").body()
+                .path("items").findValuesAsText("noticeId")).contains(late.noticeId());
     }
 
     @Test

@@ -119,7 +119,7 @@ public class OrderService {
     /**
      * The ERP accepted the order: its number, reservation and status (also after a refusal, so an edited and replayed
      * order succeeds). The same acceptance twice changes nothing. Publishes OrderReserved, and OrderBackordered when
-     * nothing could be reserved.
+     * nothing could be reserved; then applies shipment notices parked because they came before the acceptance.
      */
     public Order recordAccepted(OrderAccepted accepted) {
         Objects.requireNonNull(accepted, "accepted");
@@ -146,7 +146,23 @@ public class OrderService {
                             l.reservedQuantity()))
                     .toList()));
         }
+        applyParkedNotices(order);
         return initialized(order);
+    }
+
+    /**
+     * Notices the ERP sent before the CRM knew the order's ERP number — it shipped while the hub, killed after the ERP
+     * took the order but before the acceptance was stored, was down — are applied as soon as the acceptance is.
+     */
+    private void applyParkedNotices(Order order) {
+        for (ShipmentNoticeView notice : notices.parkedFor(order.getErpOrderNo())) {
+            Shipment shipment = shipment(notice.payload());
+            if (parkReason(shipment, order) == null && notices.markApplied(notice.id(), clock.instant())) {
+                log.info("applying shipment notice {}, parked until ERP order {} was known", notice.noticeId(),
+                        order.getErpOrderNo());
+                apply(order, shipment);
+            }
+        }
     }
 
     /**

@@ -49,6 +49,12 @@ class ShipmentNotices {
                 + "fetch first " + Math.max(1, max) + " rows only", ShipmentNotices::view, NoticeStatus.PARKED.name());
     }
 
+    /** The parked notices of one ERP order, oldest first. */
+    List<ShipmentNoticeView> parkedFor(String erpOrderNo) {
+        return jdbc.query("select " + COLUMNS + " from shipment_notice where erp_order_no = ? and status = ? order by id",
+                ShipmentNotices::view, erpOrderNo, NoticeStatus.PARKED.name());
+    }
+
     /**
      * Marks a parked notice applied; false when it is no longer parked (another operator re-applied it meanwhile). The
      * row stays locked until the caller's transaction ends, so two re-applications never both win.
