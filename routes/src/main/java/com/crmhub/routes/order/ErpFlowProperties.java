@@ -14,14 +14,15 @@ import org.springframework.validation.annotation.Validated;
  * go to the ERP at all ({@code enabled}: off, the order routes do not start),
  * consumers, the circuit breaker's thresholds and the availability cache.
  *
- * <p>{@code consumers} is the concurrent consumers of each order flow (deal-won-to-order and order-to-erp). Their work
- * is mostly waiting (a database commit, the broker's journal sync on every transaction, the ERP's answer), so one
- * consumer per core left the machine idle: with 2, orders went at ~13/s on a 2-core machine whose CPU was 85% idle.
+ * <p>{@code consumers} is order-to-erp's concurrent consumers (each holds an ERP connection while it waits);
+ * {@code dealWonConsumers} deal-won-to-order's. That flow's work is mostly waiting (the order's commit, the broker's
+ * journal sync on every transaction), so its single consumer kept won deals queueing while the CPU was mostly idle.
  */
 @Validated
 @ConfigurationProperties("hub.erp.flow")
 public record ErpFlowProperties(@DefaultValue("true") boolean enabled,
-                                @Min(1) @DefaultValue("8") int consumers,
+                                @Min(1) @DefaultValue("2") int consumers,
+                                @Min(1) @DefaultValue("4") int dealWonConsumers,
                                 @Valid @DefaultValue BreakerSettings breaker,
                                 @NotNull @DefaultValue("30s") Duration availabilityCacheTtl) {
 }
