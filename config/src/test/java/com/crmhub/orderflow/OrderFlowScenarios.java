@@ -164,6 +164,20 @@ abstract class OrderFlowScenarios extends ApiTestSupport {
         }
     }
 
+    @Test
+    void dealsWonTogetherBecomeOneReservedOrderEachWhileSeveralConsumersTakeThem() {
+        String sku = product(100);
+        List<Long> deals = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            deals.add(wonDeal(sku, 1));
+        }
+
+        for (long deal : deals) {
+            JsonNode order = awaitStatus(deal, "RESERVED");
+            assertThat(erpOrdersFor(order.path("externalRef").asText())).as("ERP orders for deal %s", deal).hasSize(1);
+        }
+    }
+
     /** ERP calls the hub made for these deals' orders (each call through the breaker counts one attempt). */
     private int callsMade(List<Long> deals) {
         return deals.stream().map(this::orderOf).filter(java.util.Objects::nonNull)

@@ -30,7 +30,7 @@ public class DealWonToOrderRoute extends RouteBuilder {
         FlowProperties.Flow flow = flows.flow(ROUTE_ID).orElseThrow();
         FlowProperties.Flow toErp = flows.flow(OrderToErpRoute.ROUTE_ID).orElseThrow();
 
-        from("jms:queue:" + flow.queue() + "?transacted=true")
+        from("jms:queue:" + flow.queue() + "?transacted=true&concurrentConsumers=" + erp.dealWonConsumers())
                 .routeId(ROUTE_ID)
                 .autoStartup(erp.enabled())
                 .routeConfigurationId(FLOW_ERRORS)

@@ -45,13 +45,13 @@ public final class OrderToInventory implements Measurement {
     }
 
     /**
-     * A hub and simulators for the order loads. {@code -Dbench.orders.jfr=true} records the hub with JFR (profile
-     * settings) into {@code hub.jfr} in its folder, for {@code jfr print --events jdk.ExecutionSample}.
+     * A hub and simulators for the order loads. {@code -Dbench.jfr=true} records the hub with JFR (profile settings)
+     * into {@code <run folder>/<name>.jfr}, for {@code jfr print --stack-depth 64 --events jdk.ExecutionSample}.
      */
     static BenchRun.HubWithSimulators startHub(BenchRun run, String name) throws Exception {
         List<String> jvm = new ArrayList<>();
-        if (Boolean.getBoolean("bench.orders.jfr")) {
-            Path recording = run.folder().resolve(name).resolve("hub").resolve("hub.jfr");
+        if (Boolean.getBoolean("bench.jfr")) {
+            Path recording = run.folder().resolve(name + ".jfr");
             jvm.add("-XX:StartFlightRecording=filename=" + recording + ",settings=profile,dumponexit=true");
         }
         BenchRun.HubWithSimulators env = run.hubWithSimulators(name, OrderToInventoryLoad.simulatorSettings(),
