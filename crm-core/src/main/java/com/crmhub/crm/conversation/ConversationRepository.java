@@ -24,6 +24,9 @@ interface ConversationRepository extends JpaRepository<Conversation, Long> {
             + " where c.id = :id")
     void received(@Param("id") long id, @Param("at") Instant at);
 
+    // JPQL rather than a derived query: archiving asks this once a message, and Hibernate translates a derived
+    // (criteria) query on every call but caches the plan of a JPQL string (benchmark 5: a quarter of archiving's CPU).
+    @Query("select c from Conversation c where c.channel = ?1 and c.externalKey = ?2")
     Optional<Conversation> findByChannelAndExternalKey(ChatChannel channel, String externalKey);
 
     Page<Conversation> findByStatus(Conversation.Status status, Pageable pageable);

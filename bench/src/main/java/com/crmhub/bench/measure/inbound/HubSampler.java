@@ -17,9 +17,11 @@ public final class HubSampler implements AutoCloseable {
     private final Thread thread;
     private volatile double peakResidentMb = Double.NaN;
     private volatile double peakHeapMb = Double.NaN;
+    private final double cpuSecondsAtStart;
 
     private HubSampler(HubProcess hub) {
         this.hub = hub;
+        this.cpuSecondsAtStart = cpuSeconds(hub);
         this.thread = new Thread(this::sample, "hub-sampler");
         this.thread.setDaemon(true);
     }
@@ -36,6 +38,27 @@ public final class HubSampler implements AutoCloseable {
 
     public double peakHeapMb() {
         return peakHeapMb;
+    }
+
+    /**
+     * CPU seconds (user + system) the hub used since the sampler started: on a shared machine the work a load costs
+     * the hub is steadier than the rate it reaches, which depends on what else runs.
+     */
+    public double cpuSecondsUsed() {
+        return cpuSeconds(hub) - cpuSecondsAtStart;
+    }
+
+    /** utime + stime of /proc/<pid>/stat, in seconds (clock ticks of 1/100 s, as on Linux); NaN elsewhere. */
+    static double cpuSeconds(HubProcess hub) {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc",
+                    Long.toString(hub.process().pid()), "stat"));
+            // Fields after the command name (which may hold spaces, so split after its closing parenthesis).
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (java.io.IOException | RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     private void sample() {

@@ -78,6 +78,9 @@ public final class WebForms implements Measurement {
                     submissions, FORM, CLIENTS);
             results.add(Figure.of(SECTION, "web-form submissions to assigned leads", median(rounds, Round::leadsPerSecond),
                     "leads/s", how + spread(rounds, Round::leadsPerSecond)));
+            double cpu = median(rounds, Round::cpuMillisPerLead);
+            results.add(Figure.of(SECTION, "hub CPU per web-form lead", cpu, "ms", String.format(Locale.ROOT,
+                    "user + system; 2 idle cores would take %.0f/s; ", 2000 / cpu) + spread(rounds, Round::cpuMillisPerLead)));
             results.add(Figure.of(SECTION, "web-form answer time p50", median(rounds, Round::p50), "ms",
                     spread(rounds, Round::p50)));
             results.add(Figure.of(SECTION, "web-form answer time p99", median(rounds, Round::p99), "ms",
@@ -89,12 +92,14 @@ public final class WebForms implements Measurement {
     }
 
     /** One round's readings. */
-    record Round(int submissions, int quarantinedOrFailed, double leadsPerSecond, double p50, double p99) {
+    record Round(int submissions, int quarantinedOrFailed, double leadsPerSecond, double p50, double p99,
+                 double cpuMillisPerLead) {
 
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%,d submissions: %.0f assigned leads/s, p50 %.1f ms, p99 %.1f ms, "
-                    + "%d quarantined/refused/failed", submissions, leadsPerSecond, p50, p99, quarantinedOrFailed);
+                    + "%d quarantined/refused/failed, hub CPU %.2f ms a lead", submissions, leadsPerSecond, p50, p99,
+                    quarantinedOrFailed, cpuMillisPerLead);
         }
     }
 
@@ -114,6 +119,7 @@ public final class WebForms implements Measurement {
             long quarantinedBefore = scalar(connection,
                     "select count(*) from form_submission where status <> 'PROCESSED'");
             long start = System.nanoTime();
+            double cpuAtStart = HubSampler.cpuSeconds(env.hub());
             ConcurrentClients.Sent sent = ConcurrentClients.run(CLIENTS, submissions, i -> {
                 String[] place = PLACES[i % PLACES.length];
                 long mobile = firstMobile + i;
@@ -153,8 +159,9 @@ public final class WebForms implements Measurement {
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuMillis = (HubSampler.cpuSeconds(env.hub()) - cpuAtStart) * 1000 / Math.max(1, assigned);
             return new Round(submissions, (int) (sent.failures() + quarantined), assigned / seconds, sent.p(50),
-                    sent.p(99));
+                    sent.p(99), cpuMillis);
         }
     }
 

@@ -30,7 +30,7 @@ public final class WecomCallbacks implements Measurement, LoadOnHub {
     private static final long ARCHIVE_TIMEOUT_NANOS = 300_000_000_000L;
 
     private final BenchWecomApp app = new BenchWecomApp();
-    private final int callbacks = Integer.getInteger("bench.wecom.callbacks", 10_000);
+    private final int callbacks = Integer.getInteger("bench.wecom.callbacks", 5_000);
     private final int customers = Integer.getInteger("bench.wecom.customers", 200);
 
     @Override
@@ -77,6 +77,10 @@ public final class WecomCallbacks implements Measurement, LoadOnHub {
                 spread(rounds, Round::p50)));
         figures.add(Figure.below(SECTION, "WeCom callback answer time p99" + variant, median(rounds, Round::p99), "ms",
                 5000, "WeCom's limit is 5 s; " + spread(rounds, Round::p99)));
+        double cpu = median(rounds, Round::cpuMillisPerCallback);
+        figures.add(Figure.of(SECTION, "hub CPU per archived WeCom callback" + variant, cpu, "ms",
+                String.format(Locale.ROOT, "user + system, answer to timeline; 2 idle cores would take %.0f/s; ",
+                        2000 / cpu) + spread(rounds, Round::cpuMillisPerCallback)));
         int failures = rounds.stream().mapToInt(Round::failures).sum();
         if (failures > 0) {
             figures.add(Figure.of(SECTION, "WeCom callbacks refused or failed" + variant, failures, "callbacks",
@@ -94,13 +98,14 @@ public final class WecomCallbacks implements Measurement, LoadOnHub {
 
     /** One round's readings. */
     record Round(int callbacks, int failures, String firstFailure, double answeredPerSecond, double archivedPerSecond,
-                 double p50, double p99, double peakResidentMb, double peakHeapMb) {
+                 double p50, double p99, double peakResidentMb, double peakHeapMb, double cpuMillisPerCallback) {
 
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%,d callbacks: answered %.0f/s, archived %.0f/s, p50 %.1f ms, "
-                    + "p99 %.1f ms, %d failed, peak RSS %.0f MB, heap %.0f MB", callbacks, answeredPerSecond,
-                    archivedPerSecond, p50, p99, failures, peakResidentMb, peakHeapMb);
+                    + "p99 %.1f ms, %d failed, peak RSS %.0f MB, heap %.0f MB, hub CPU %.2f ms a callback", callbacks,
+                    answeredPerSecond, archivedPerSecond, p50, p99, failures, peakResidentMb, peakHeapMb,
+                    cpuMillisPerCallback);
         }
     }
 
@@ -134,7 +139,7 @@ public final class WecomCallbacks implements Measurement, LoadOnHub {
                 }
                 return new Round(count, sent.failures(), sent.firstFailure(), count / sent.seconds(),
                         (count - sent.failures()) / archivedSeconds, sent.p(50), sent.p(99), sampler.peakResidentMb(),
-                        sampler.peakHeapMb());
+                        sampler.peakHeapMb(), sampler.cpuSecondsUsed() * 1000 / count);
             }
         }
     }
