@@ -12,6 +12,7 @@ import com.crmhub.bench.measure.orders.BrokerAlone;
 import com.crmhub.bench.measure.orders.Floor;
 import com.crmhub.bench.measure.orders.Latency;
 import com.crmhub.bench.measure.orders.OrderToInventory;
+import com.crmhub.bench.measure.orders.RunSizedOrderLoad;
 import com.crmhub.bench.report.Results;
 import java.nio.file.Path;
 import java.util.List;
@@ -63,7 +64,8 @@ public final class Bench {
 
     static List<Measurement> measurements() {
         WecomCallbacks wecom = new WecomCallbacks();
+        RunSizedOrderLoad orders = new RunSizedOrderLoad();
         return List.of(new Floor(), new BrokerAlone(), new OrderToInventory(), new Latency(), wecom, new WebForms(),
-                new Growth(List.of(wecom)), new Footprint(List.of(wecom)));
+                new Growth(List.of(orders, wecom)), new Footprint(List.of(orders, wecom)));
     }
 }
