@@ -14,7 +14,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("hub.outbox")
-public record OutboxProperties(@NotNull @DefaultValue("500ms") Duration pollInterval,
+public record OutboxProperties(@NotNull @DefaultValue("50ms") Duration pollInterval,
                                @Min(1) @DefaultValue("100") int batchSize,
                                @NotBlank @DefaultValue("crm.events") String destination) {
 }
