@@ -33,6 +33,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Orders of won deals: a deal is won over HTTP, then the ERP flow's calls are made on {@link OrderService} directly,
@@ -47,6 +49,9 @@ abstract class OrderScenarios extends ApiTestSupport {
     OrderService orderService;
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     String pump;
     String valve;
@@ -332,6 +337,42 @@ abstract class OrderScenarios extends ApiTestSupport {
         assertThat(applied.path("items").findValuesAsText("noticeId")).contains(early.noticeId());
         assertThat(as("operator").get("/api/v1/ops/shipment-notices?status=PARKED&size=200").body()
                 .path("items").findValuesAsText("noticeId")).doesNotContain(early.noticeId());
+    }
+
+    @Test
+    void aNoticeThatComesWhileTheErpAcceptanceIsBeingStoredWaitsForItAndApplies() throws Exception {
+        // An ERP that ships at once: its notice arrives before the hub's transaction storing the acceptance commits.
+        Order order = newOrder();
+        String erpNo = unique("SO");
+        Shipment notice = new Shipment(unique("N"), ShipmentType.SHIPPED, erpNo, order.getExternalRef(), Instant.now(),
+                "SF" + erpNo, "SF Express", List.of(new ShipmentLine(1, null, new BigDecimal("4")),
+                new ShipmentLine(2, null, new BigDecimal("2"))));
+        CountDownLatch storing = new CountDownLatch(1);
+        ExecutorService erpCall = Executors.newSingleThreadExecutor();
+        try {
+            Future<Object> acceptance = erpCall.submit(() -> erp(() -> new TransactionTemplate(transactions)
+                    .execute(tx -> {
+                        orderService.recordAccepted(accepted(order, erpNo, ReservationStatus.RESERVED));
+                        storing.countDown();
+                        try {
+                            Thread.sleep(300);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return null;
+                    })));
+            assertThat(storing.await(30, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(erp(() -> orderService.receiveShipment(notice))).isEqualTo(ShipmentOutcome.APPLIED);
+            acceptance.get(30, TimeUnit.SECONDS);
+        } finally {
+            erpCall.shutdownNow();
+        }
+
+        JsonNode view = view(order);
+        assertThat(view.path("status").asText()).isEqualTo("SHIPPED");
+        assertThat(transitions(view)).containsExactly("PENDING_ERP", "RESERVED", "SHIPPED");
+        assertThat(outbox(order, "OrderShipped")).hasSize(1);
     }
 
     @Test

@@ -1,11 +1,13 @@
 package com.crmhub.crm.order;
 
+import jakarta.persistence.LockModeType;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
@@ -15,6 +17,11 @@ public interface OrderRepository extends JpaRepository<Order, Long>, JpaSpecific
     Optional<Order> findByExternalRef(String externalRef);
 
     Optional<Order> findByErpOrderNo(String erpOrderNo);
+
+    /** The order, its row locked until the transaction ends: waits for a transaction changing it to finish first. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select o from Order o where o.externalRef = ?1")
+    Optional<Order> lockByExternalRef(String externalRef);
 
     Optional<Order> findByDeal_Id(Long dealId);
 

@@ -220,7 +220,7 @@ public class OrderService {
             return ShipmentOutcome.DUPLICATE;
         }
         Instant now = clock.instant();
-        Order order = orderOf(shipment);
+        Order order = orderOfNewNotice(shipment);
         String parked = parkReason(shipment, order);
         notices.store(shipment.noticeId(), shipment.erpOrderNo(), shipment.type(), shipment.trackingNo(),
                 json(shipment), parked == null ? NoticeStatus.APPLIED : NoticeStatus.PARKED, parked, now);
@@ -351,6 +351,23 @@ public class OrderService {
 
     private Order orderOf(Shipment shipment) {
         return shipment.erpOrderNo() == null ? null : orders.findByErpOrderNo(shipment.erpOrderNo()).orElse(null);
+    }
+
+    /**
+     * The order of a new notice. An ERP may send a notice before the hub has stored its acceptance of the order — it
+     * ships at once, or the hub died in between — so a notice naming an order the CRM does not yet know under that ERP
+     * number waits on the order's row (by the CRM reference the notice carries): an acceptance being stored finishes
+     * first and the notice applies; otherwise the notice is parked while the row stays locked, and the acceptance,
+     * stored after it, applies it ({@link #recordAccepted}).
+     */
+    private Order orderOfNewNotice(Shipment shipment) {
+        Order order = orderOf(shipment);
+        if (order != null || shipment.orderId() == null || shipment.erpOrderNo() == null) {
+            return order;
+        }
+        return orders.lockByExternalRef(shipment.orderId())
+                .filter(o -> shipment.erpOrderNo().equals(o.getErpOrderNo()))
+                .orElse(null);
     }
 
     /** Why a notice cannot be applied now, or null when it can. */
