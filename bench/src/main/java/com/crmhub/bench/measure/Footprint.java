@@ -81,7 +81,7 @@ public final class Footprint implements Measurement {
         try (BenchRun.HubWithSimulators env = run.hubWithSimulators("footprint-load", simulatorOverrides, hubOverrides,
                 List.of())) {
             env.start();
-            try (ResourceSampler sampler = ResourceSampler.start(env.hub())) {
+            try (HubSampler sampler = HubSampler.start(env.hub())) {
                 for (LoadOnHub load : loads) {
                     load.measureOn(run, env, " (footprint)");
                 }

@@ -1,6 +1,7 @@
 package com.crmhub.bench.measure.inbound;
 
 import com.crmhub.bench.BenchRun;
+import com.crmhub.bench.measure.HubSampler;
 import com.crmhub.bench.measure.LoadOnHub;
 import com.crmhub.bench.measure.Measurement;
 import com.crmhub.bench.measure.Stats;

@@ -1,4 +1,4 @@
-package com.crmhub.bench.measure.inbound;
+package com.crmhub.bench.measure;
 
 import com.crmhub.bench.process.HubProcess;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +17,7 @@ public final class HubSampler implements AutoCloseable {
     private final Thread thread;
     private volatile double peakResidentMb = Double.NaN;
     private volatile double peakHeapMb = Double.NaN;
+    private volatile double peakLiveMb = Double.NaN;
     private final double cpuSecondsAtStart;
 
     private HubSampler(HubProcess hub) {
@@ -40,6 +41,11 @@ public final class HubSampler implements AutoCloseable {
         return peakHeapMb;
     }
 
+    /** The largest heap the hub held live after a collection: what it needs, not what the collector let pile up. */
+    public double peakLiveMb() {
+        return peakLiveMb;
+    }
+
     /**
      * CPU seconds (user + system) the hub used since the sampler started: on a shared machine the work a load costs
      * the hub is steadier than the rate it reaches, which depends on what else runs.
@@ -49,7 +55,7 @@ public final class HubSampler implements AutoCloseable {
     }
 
     /** utime + stime of /proc/<pid>/stat, in seconds (clock ticks of 1/100 s, as on Linux); NaN elsewhere. */
-    static double cpuSeconds(HubProcess hub) {
+    public static double cpuSeconds(HubProcess hub) {
         try {
             String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc",
                     Long.toString(hub.process().pid()), "stat"));
@@ -68,6 +74,10 @@ public final class HubSampler implements AutoCloseable {
                 JsonNode metric = hub.api("operator").get("/actuator/metrics/jvm.memory.used?tag=area:heap");
                 double heap = metric.path("measurements").path(0).path("value").asDouble(Double.NaN) / 1048576.0;
                 peakHeapMb = max(peakHeapMb, heap);
+                double live = Footprint.metricMb(hub, "jvm.gc.live.data.size");
+                if (!Double.isNaN(live)) {
+                    peakLiveMb = max(peakLiveMb, live);
+                }
                 Thread.sleep(INTERVAL_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
