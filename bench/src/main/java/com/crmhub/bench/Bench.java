@@ -66,6 +66,6 @@ public final class Bench {
         WecomCallbacks wecom = new WecomCallbacks();
         RunSizedOrderLoad orders = new RunSizedOrderLoad();
         return List.of(new Floor(), new BrokerAlone(), new OrderToInventory(), new Latency(), wecom, new WebForms(),
-                new Growth(List.of(orders, wecom)), new Footprint(List.of(orders, wecom)));
+                new Growth(List.of(orders, wecom)), new Footprint());
     }
 }
