@@ -42,7 +42,7 @@ public final class WebForms implements Measurement {
     /** Provinces and industries that take each of the form's rules: alice, team west, bob, least loaded in east. */
     private static final String[][] PLACES = {{"上海", "贸易"}, {"四川", "零售"}, {"广东", "制造业"}, {"北京", "教育"}};
 
-    private final int submissions = Integer.getInteger("bench.forms.submissions", 3_000);
+    private final int submissions = Integer.getInteger("bench.forms.submissions", 600);
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();

@@ -31,7 +31,7 @@ public final class WecomCallbacks implements Measurement, LoadOnHub {
     private static final long ARCHIVE_TIMEOUT_NANOS = 300_000_000_000L;
 
     private final BenchWecomApp app = new BenchWecomApp();
-    private final int callbacks = Integer.getInteger("bench.wecom.callbacks", 5_000);
+    private final int callbacks = Integer.getInteger("bench.wecom.callbacks", 1_500);
     private final int customers = Integer.getInteger("bench.wecom.customers", 200);
 
     @Override

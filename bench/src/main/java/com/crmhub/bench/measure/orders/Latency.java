@@ -18,7 +18,7 @@ public final class Latency implements Measurement {
 
     static final String SECTION = "4";
     /** Rounds last about this long at the arrival rate, but have at least MIN_DEALS deals. */
-    static final double ROUND_SECONDS = 15;
+    static final double ROUND_SECONDS = 10;
     static final int MIN_DEALS = 50;
 
     @Override

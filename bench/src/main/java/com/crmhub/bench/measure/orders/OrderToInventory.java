@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 public final class OrderToInventory implements Measurement {
 
-    static final int DEFAULT_DEALS = 1_000;
+    static final int DEFAULT_DEALS = 300;
 
     @Override
     public String name() {
