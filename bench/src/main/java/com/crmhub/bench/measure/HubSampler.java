@@ -17,7 +17,6 @@ public final class HubSampler implements AutoCloseable {
     private final Thread thread;
     private volatile double peakResidentMb = Double.NaN;
     private volatile double peakHeapMb = Double.NaN;
-    private volatile double peakLiveMb = Double.NaN;
     private final double cpuSecondsAtStart;
 
     private HubSampler(HubProcess hub) {
@@ -39,11 +38,6 @@ public final class HubSampler implements AutoCloseable {
 
     public double peakHeapMb() {
         return peakHeapMb;
-    }
-
-    /** The largest heap the hub held live after a collection: what it needs, not what the collector let pile up. */
-    public double peakLiveMb() {
-        return peakLiveMb;
     }
 
     /**
@@ -74,10 +68,6 @@ public final class HubSampler implements AutoCloseable {
                 JsonNode metric = hub.api("operator").get("/actuator/metrics/jvm.memory.used?tag=area:heap");
                 double heap = metric.path("measurements").path(0).path("value").asDouble(Double.NaN) / 1048576.0;
                 peakHeapMb = max(peakHeapMb, heap);
-                double live = Footprint.metricMb(hub, "jvm.gc.live.data.size");
-                if (!Double.isNaN(live)) {
-                    peakLiveMb = max(peakLiveMb, live);
-                }
                 Thread.sleep(INTERVAL_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -91,19 +91,15 @@ public final class WecomCallbacks implements Measurement, LoadOnHub {
         figures.add(Figure.of(SECTION, "hub resident memory under WeCom load, peak" + variant,
                 median(rounds, Round::peakResidentMb), "MB", "VmRSS sampled every 0.5 s; "
                         + spread(rounds, Round::peakResidentMb)));
-        figures.add(Figure.of(SECTION, "hub heap used under WeCom load, peak" + variant,
-                median(rounds, Round::peakHeapMb), "MB", "jvm.memory.used{area=heap}; "
+        figures.add(Figure.below(SECTION, "hub heap used under WeCom load, peak" + variant,
+                median(rounds, Round::peakHeapMb), "MB", 512, "jvm.memory.used{area=heap}, default max heap; "
                         + spread(rounds, Round::peakHeapMb)));
-        figures.add(Figure.below(SECTION, "hub heap live after collection under WeCom load, peak" + variant,
-                median(rounds, Round::peakLiveMb), "MB", 512, "jvm.gc.live.data.size: what the hub needs of the heap "
-                        + "used above; " + spread(rounds, Round::peakLiveMb)));
         return figures;
     }
 
     /** One round's readings. */
     record Round(int callbacks, int failures, String firstFailure, double answeredPerSecond, double archivedPerSecond,
-                 double p50, double p99, double peakResidentMb, double peakHeapMb, double peakLiveMb,
-                 double cpuMillisPerCallback) {
+                 double p50, double p99, double peakResidentMb, double peakHeapMb, double cpuMillisPerCallback) {
 
         @Override
         public String toString() {
@@ -144,7 +140,7 @@ public final class WecomCallbacks implements Measurement, LoadOnHub {
                 }
                 return new Round(count, sent.failures(), sent.firstFailure(), count / sent.seconds(),
                         (count - sent.failures()) / archivedSeconds, sent.p(50), sent.p(99), sampler.peakResidentMb(),
-                        sampler.peakHeapMb(), sampler.peakLiveMb(), sampler.cpuSecondsUsed() * 1000 / count);
+                        sampler.peakHeapMb(), sampler.cpuSecondsUsed() * 1000 / count);
             }
         }
     }
