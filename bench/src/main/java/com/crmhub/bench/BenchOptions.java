@@ -50,6 +50,11 @@ public record BenchOptions(Database.Kind database, boolean crash, int deals, int
         return new BenchOptions(database, crash, deals, kills, rounds, List.copyOf(only), seed);
     }
 
+    /** {@code --deals} if given, else the measurement's own size. */
+    public int dealsOr(int measurementDefault) {
+        return deals > 0 ? deals : measurementDefault;
+    }
+
     public boolean runs(String measurement) {
         return only.isEmpty() || only.contains(measurement);
     }

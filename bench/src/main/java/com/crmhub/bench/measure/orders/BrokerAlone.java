@@ -44,7 +44,7 @@ public final class BrokerAlone implements Measurement {
     @Override
     public void run(BenchRun run, Results results) throws Exception {
         QuietLogs.warnOnly();
-        int messages = run.options().deals() > 0 ? run.options().deals() : DEFAULT_MESSAGES;
+        int messages = run.options().dealsOr(DEFAULT_MESSAGES);
         List<Double> rates = new ArrayList<>();
         try (HubLikeBroker broker = HubLikeBroker.start(run.subFolder("broker"), "bench-broker")) {
             for (int round = 0; round <= run.options().rounds(); round++) {

@@ -68,7 +68,7 @@ public final class Floor implements Measurement {
     @Override
     public void run(BenchRun run, Results results) throws Exception {
         QuietLogs.warnOnly();
-        int orders = run.options().deals() > 0 ? run.options().deals() : DEFAULT_ORDERS;
+        int orders = run.options().dealsOr(DEFAULT_ORDERS);
         Database database = Database.of(run.options().database(), run.subFolder("floor/db"));
         SimulatorsProcess simulators = SimulatorsProcess.create(run.classPath(), run.subFolder("floor/simulators"),
                 FreePorts.next(), new HubUsers(), Map.of("hub.erp-simulator.stock[" + SKU + "]", "1000000000"),

@@ -28,7 +28,7 @@ public final class Latency implements Measurement {
 
     @Override
     public void run(BenchRun run, Results results) throws Exception {
-        int deals = run.options().deals() > 0 ? run.options().deals() : OrderToInventory.DEFAULT_DEALS;
+        int deals = run.options().dealsOr(OrderToInventory.DEFAULT_DEALS);
         OrderToInventoryLoad load = new OrderToInventoryLoad(deals, 1);
         List<Double> p50 = new ArrayList<>();
         List<Double> p95 = new ArrayList<>();

@@ -24,7 +24,7 @@ public final class OrderToInventory implements Measurement {
 
     @Override
     public void run(BenchRun run, Results results) throws Exception {
-        int deals = run.options().deals() > 0 ? run.options().deals() : DEFAULT_DEALS;
+        int deals = run.options().dealsOr(DEFAULT_DEALS);
         OrderToInventoryLoad load = new OrderToInventoryLoad(deals, run.options().rounds());
         List<Figure> figures;
         try (BenchRun.HubWithSimulators env = startHub(run, "orders")) {

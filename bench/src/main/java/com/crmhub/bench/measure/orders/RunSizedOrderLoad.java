@@ -14,7 +14,7 @@ public final class RunSizedOrderLoad implements LoadOnHub {
 
     @Override
     public List<Figure> measureOn(BenchRun run, BenchRun.HubWithSimulators env, String variant) throws Exception {
-        int deals = run.options().deals() > 0 ? run.options().deals() : OrderToInventory.DEFAULT_DEALS;
+        int deals = run.options().dealsOr(OrderToInventory.DEFAULT_DEALS);
         return new OrderToInventoryLoad(deals, run.options().rounds()).measureOn(run, env, variant);
     }
 
