@@ -27,6 +27,7 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
+        QuietLogs.warnOnly();
         BenchOptions options;
         try {
             options = BenchOptions.parse(args);
@@ -55,7 +56,7 @@ public final class Bench {
                 measurement.run(run, results);
             }
         }
-        Path file = results.write(run.resultsFolder(), results.figures().isEmpty() ? "empty"
+        Path file = results.write(run.resultsFolder(), run.stamp(), results.figures().isEmpty() ? "empty"
                 : options.database().name().toLowerCase(java.util.Locale.ROOT), run.json());
         System.out.println();
         System.out.println(results.markdown());

@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 public final class BenchRun {
 
     private final Path root;
+    private final String stamp;
     private final Path folder;
     private final BenchOptions options;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
@@ -34,7 +35,7 @@ public final class BenchRun {
     public BenchRun(Path root, BenchOptions options) throws IOException {
         this.root = root.toAbsolutePath().normalize();
         this.options = options;
-        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
+        this.stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
         this.folder = Files.createDirectories(this.root.resolve("bench/target/runs").resolve(stamp));
     }
 
@@ -49,6 +50,11 @@ public final class BenchRun {
 
     public ObjectMapper json() {
         return json;
+    }
+
+    /** When the run started (UTC, yyyyMMdd-HHmmss): its folder's name, and its results files'. */
+    public String stamp() {
+        return stamp;
     }
 
     public Path folder() {

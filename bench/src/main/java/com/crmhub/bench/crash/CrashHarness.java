@@ -4,9 +4,6 @@ import com.crmhub.bench.BenchRun;
 import com.crmhub.bench.process.HttpApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -44,7 +41,7 @@ public final class CrashHarness {
     public CrashResult run() throws Exception {
         Random random = new Random(settings.seed());
         KillPlan plan = KillPlan.draw(random, settings.deals(), settings.hubKills(), settings.erpKills());
-        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
+        String stamp = run.stamp();
         String database = run.options().database().name().toLowerCase(Locale.ROOT);
         Map<String, String> context = new LinkedHashMap<>();
         context.put("deals", Integer.toString(settings.deals()));

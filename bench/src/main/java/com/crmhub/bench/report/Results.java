@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,9 +50,8 @@ public final class Results {
     }
 
     /** Writes {@code <stamp>-<label>.json} and {@code .md} into the folder; returns the JSON file. */
-    public synchronized Path write(Path folder, String label, ObjectMapper json) throws IOException {
+    public synchronized Path write(Path folder, String stamp, String label, ObjectMapper json) throws IOException {
         Files.createDirectories(folder);
-        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(startedAt);
         Path file = folder.resolve(stamp + "-" + label + ".json");
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("startedAt", startedAt.toString());

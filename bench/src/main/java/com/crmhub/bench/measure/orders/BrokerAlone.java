@@ -43,7 +43,6 @@ public final class BrokerAlone implements Measurement {
 
     @Override
     public void run(BenchRun run, Results results) throws Exception {
-        QuietLogs.warnOnly();
         int messages = run.options().dealsOr(DEFAULT_MESSAGES);
         List<Double> rates = new ArrayList<>();
         try (HubLikeBroker broker = HubLikeBroker.start(run.subFolder("broker"), "bench-broker")) {

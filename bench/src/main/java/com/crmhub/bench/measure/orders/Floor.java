@@ -67,7 +67,6 @@ public final class Floor implements Measurement {
 
     @Override
     public void run(BenchRun run, Results results) throws Exception {
-        QuietLogs.warnOnly();
         int orders = run.options().dealsOr(DEFAULT_ORDERS);
         Database database = Database.of(run.options().database(), run.subFolder("floor/db"));
         SimulatorsProcess simulators = SimulatorsProcess.create(run.classPath(), run.subFolder("floor/simulators"),
