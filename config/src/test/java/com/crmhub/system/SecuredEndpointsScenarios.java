@@ -19,6 +19,15 @@ abstract class SecuredEndpointsScenarios extends ApiTestSupport {
     }
 
     @Test
+    void probesAnswerWithoutCredentialsButOnlyTheState() {
+        var readiness = anonymous().get("/actuator/health/readiness").expect(200);
+        assertThat(readiness.text("status")).isEqualTo("UP");
+        assertThat(readiness.body().has("components")).isFalse();
+        assertThat(anonymous().get("/actuator/health/liveness").expect(200).text("status")).isEqualTo("UP");
+        anonymous().get("/actuator/health/db").expect(401);
+    }
+
+    @Test
     void wrongPasswordIsRefused() {
         var rest = org.springframework.web.client.RestClient.create("http://127.0.0.1:" + port);
         int status = rest.get().uri("/v3/api-docs").headers(h -> h.setBasicAuth("admin", "not-the-password"))

@@ -24,7 +24,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * HTTP Basic over the configured users, for the API, the API docs, the actuator and the Hawtio console alike.
- * Operations (actuator, Hawtio, Jolokia, dead letters) need ADMIN or OPERATOR; CRM data scopes are enforced in crm-core.
+ * Operations (actuator, Hawtio, Jolokia, dead letters) need ADMIN or OPERATOR, except the liveness and readiness probes;
+ * CRM data scopes are enforced in crm-core.
  */
 @Configuration
 @EnableMethodSecurity
@@ -35,6 +36,9 @@ class SecurityConfig {
     @Bean
     SecurityFilterChain hubSecurity(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
         http.authorizeHttpRequests(requests -> requests
+                        // Load balancers and orchestrators probe without credentials; these answer the state only.
+                        .requestMatchers(HttpMethod.GET, "/actuator/health/liveness", "/actuator/health/readiness")
+                        .permitAll()
                         .requestMatchers("/actuator/**").hasAnyRole(OPERATIONS)
                         .requestMatchers("/api/v1/ops/**").hasAnyRole(OPERATIONS)
                         .requestMatchers("/api/v1/conversations/**").hasAnyRole("ADMIN", "OPERATOR", "MANAGER")
