@@ -4,6 +4,8 @@ import com.crmhub.bench.crash.CrashHarness;
 import com.crmhub.bench.crash.CrashResult;
 import com.crmhub.bench.crash.CrashSettings;
 import com.crmhub.bench.measure.Footprint;
+import com.crmhub.bench.measure.HubNeeds;
+import com.crmhub.bench.measure.LoadHub;
 import com.crmhub.bench.measure.Measurement;
 import com.crmhub.bench.measure.inbound.Growth;
 import com.crmhub.bench.measure.inbound.WebForms;
@@ -50,12 +52,22 @@ public final class Bench {
         results.context("machine", Runtime.getRuntime().availableProcessors() + " cores, Java "
                 + System.getProperty("java.version"));
         results.context("rounds", options.rounds() + " after a warm-up; figures are medians");
-        for (Measurement measurement : measurements()) {
-            if (options.runs(measurement.name())) {
-                System.out.println("== " + measurement.name());
-                measurement.run(run, results);
+        long runStarted = System.nanoTime();
+        java.util.StringJoiner took = new java.util.StringJoiner(", ");
+        try (LoadHub hub = new LoadHub()) {
+            List<Measurement> measurements = measurements(hub);
+            hub.serve(hubNeeds(measurements));
+            for (Measurement measurement : measurements) {
+                if (options.runs(measurement.name())) {
+                    System.out.println("== " + measurement.name());
+                    long started = System.nanoTime();
+                    measurement.run(run, results);
+                    took.add(measurement.name() + " " + seconds(started));
+                    System.out.println("== " + measurement.name() + " took " + seconds(started));
+                }
             }
         }
+        results.context("time taken", took + "; in all " + seconds(runStarted) + " (builds not counted)");
         Path file = results.write(run.resultsFolder(), run.stamp(), results.figures().isEmpty() ? "empty"
                 : options.database().name().toLowerCase(java.util.Locale.ROOT), run.json());
         System.out.println();
@@ -63,10 +75,19 @@ public final class Bench {
         System.out.println("written to " + file + " (run folder " + run.folder() + ")");
     }
 
-    static List<Measurement> measurements() {
-        WecomCallbacks wecom = new WecomCallbacks();
+    private static String seconds(long startedNanos) {
+        return Math.round((System.nanoTime() - startedNanos) / 1e9) + " s";
+    }
+
+    static List<Measurement> measurements(LoadHub hub) {
+        WecomCallbacks wecom = new WecomCallbacks(hub);
         RunSizedOrderLoad orders = new RunSizedOrderLoad();
-        return List.of(new Floor(), new BrokerAlone(), new OrderToInventory(), new Latency(), wecom, new WebForms(),
-                new Growth(List.of(orders, wecom)), new Footprint());
+        return List.of(new Floor(), new BrokerAlone(), new OrderToInventory(hub), new Latency(hub), wecom,
+                new WebForms(hub), new Growth(hub, List.of(orders, wecom)), new Footprint());
+    }
+
+    /** What the loads of 3 to 7 need of the one hub they share. */
+    static List<HubNeeds> hubNeeds(List<Measurement> measurements) {
+        return measurements.stream().filter(HubNeeds.class::isInstance).map(HubNeeds.class::cast).toList();
     }
 }

@@ -1,5 +1,6 @@
 package com.crmhub.bench;
 
+import com.crmhub.bench.process.AheadOfTimeJava;
 import com.crmhub.bench.process.Database;
 import com.crmhub.bench.process.FreePorts;
 import com.crmhub.bench.process.HubLaunch;
@@ -16,6 +17,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -31,6 +33,8 @@ public final class BenchRun {
     private final BenchOptions options;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
     private HubLaunch classDataSharing;
+    private Optional<HubLaunch> aheadOfTimeCache;
+    private Path extractedJar;
 
     public BenchRun(Path root, BenchOptions options) throws IOException {
         this.root = root.toAbsolutePath().normalize();
@@ -120,12 +124,36 @@ public final class BenchRun {
      */
     public synchronized HubLaunch classDataSharing() throws IOException, InterruptedException {
         if (classDataSharing == null) {
-            Path base = subFolder("cds");
-            List<String> training = HubProcess.arguments(base.resolve("training"), FreePorts.next(), new HubUsers(),
-                    Database.of(Database.Kind.H2, base.resolve("training")), null, Map.of());
-            classDataSharing = HubLaunch.classDataSharing(hubJar(), base, training);
+            classDataSharing = HubLaunch.classDataSharing(extractedJar(), subFolder("cds"), trainingArguments("cds"));
         }
         return classDataSharing;
+    }
+
+    /**
+     * As {@link #classDataSharing()}, with an ahead-of-time cache on a Java of release 25 or later, when this machine
+     * has one ({@link AheadOfTimeJava}).
+     */
+    public synchronized Optional<HubLaunch> aheadOfTimeCache() throws IOException, InterruptedException {
+        if (aheadOfTimeCache == null) {
+            Optional<AheadOfTimeJava> java = AheadOfTimeJava.find();
+            aheadOfTimeCache = java.isEmpty() ? Optional.empty() : Optional.of(HubLaunch.aheadOfTimeCache(
+                    java.get().java(), java.get().release(), extractedJar(), subFolder("aot"),
+                    trainingArguments("aot")));
+        }
+        return aheadOfTimeCache;
+    }
+
+    private Path extractedJar() throws IOException, InterruptedException {
+        if (extractedJar == null) {
+            extractedJar = HubLaunch.extract(hubJar(), subFolder("extracted-jar"));
+        }
+        return extractedJar;
+    }
+
+    private List<String> trainingArguments(String name) throws IOException {
+        Path training = subFolder(name).resolve("training");
+        return HubProcess.arguments(training, FreePorts.next(), new HubUsers(),
+                Database.of(Database.Kind.H2, training), null, Map.of());
     }
 
     /** A hub, its simulators and its database, stopped together. */

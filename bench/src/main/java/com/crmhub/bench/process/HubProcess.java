@@ -2,7 +2,9 @@ package com.crmhub.bench.process;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,15 +26,19 @@ public final class HubProcess implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
 
     private final JavaProcess process;
+    private final List<String> arguments;
+    private final Path directory;
     private final int port;
     private final HubUsers users;
     private final ObjectMapper json;
     private final HttpClient http = HttpApi.newClient();
     private double lastStartSeconds = Double.NaN;
 
-    private HubProcess(JavaProcess process, int port, HubUsers users,
+    private HubProcess(JavaProcess process, List<String> arguments, Path directory, int port, HubUsers users,
                        ObjectMapper json) {
         this.process = process;
+        this.arguments = arguments;
+        this.directory = directory;
         this.port = port;
         this.users = users;
         this.json = json;
@@ -59,8 +65,14 @@ public final class HubProcess implements AutoCloseable {
                                     SimulatorsProcess simulators, List<String> jvmOptions,
                                     Map<String, String> overrides, ObjectMapper json) throws IOException {
         List<String> arguments = arguments(directory, port, users, database, simulators, overrides);
-        JavaProcess process = new JavaProcess("hub", jvmOptions, launch.jvmArguments(), arguments, directory);
-        return new HubProcess(process, port, users, json);
+        JavaProcess process = new JavaProcess("hub", launch.java(), jvmOptions, launch.jvmArguments(), arguments, directory);
+        return new HubProcess(process, arguments, directory, port, users, json);
+    }
+
+    /** This hub (its folder, database, port and settings) launched another way; this one must be stopped. */
+    public HubProcess relaunched(HubLaunch launch) {
+        return new HubProcess(new JavaProcess("hub", launch.java(), List.of(), launch.jvmArguments(), arguments,
+                directory), arguments, directory, port, users, json);
     }
 
     /** The hub's command-line arguments for a run in {@code directory}; writes its users' file there. */
@@ -87,17 +99,21 @@ public final class HubProcess implements AutoCloseable {
         return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
     }
 
-    /** Starts the hub and waits until its health is UP; returns the seconds from launch to ready. */
+    /**
+     * Starts the hub and waits until its readiness probe is UP, asked as a load balancer asks it (no credentials, so no
+     * password hashing on the hub while it starts); returns the seconds from launch to ready.
+     */
     public double start() throws IOException, InterruptedException {
         process.start();
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        HttpApi operator = api("operator");
+        HttpRequest readiness = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(10)).GET().build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the hub exited during start; see " + process.log());
             }
             try {
-                HttpResponse<String> health = operator.send("GET", "/actuator/health", null);
+                HttpResponse<String> health = http.send(readiness, HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
                     lastStartSeconds = (System.nanoTime() - process.startedAtNanos()) / 1e9;
                     return lastStartSeconds;

@@ -22,13 +22,13 @@ public final class JavaProcess implements AutoCloseable {
     private Process process;
     private long startedAtNanos;
 
-    public JavaProcess(String name, List<String> jvmOptions, List<String> launch, List<String> arguments,
+    public JavaProcess(String name, Path java, List<String> jvmOptions, List<String> launch, List<String> arguments,
                        Path directory) {
         this.name = name;
         this.directory = directory;
         this.log = directory.resolve(name + ".log");
         List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add(java.toString());
         cmd.addAll(jvmOptions);
         cmd.addAll(launch);
         cmd.addAll(arguments);

@@ -94,7 +94,7 @@ public final class SimulatorsProcess implements AutoCloseable {
         properties.forEach((key, value) -> arguments.add("--" + key + "=" + value));
         String name = simulators.size() == 1
                 ? simulators.iterator().next().name().toLowerCase(java.util.Locale.ROOT) + "-simulator" : "simulators";
-        JavaProcess process = new JavaProcess(name, List.of("-Xmx512m"),
+        JavaProcess process = new JavaProcess(name, HubLaunch.currentJava(), List.of("-Xmx512m"),
                 List.of("-cp", classPath, "com.crmhub.bench.simulators.SimulatorsApplication"), arguments, directory);
         return new SimulatorsProcess(process, Set.copyOf(simulators), port, adminPassword, clientSecret,
                 webhookSecret, json);

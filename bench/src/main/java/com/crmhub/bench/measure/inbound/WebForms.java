@@ -1,7 +1,9 @@
 package com.crmhub.bench.measure.inbound;
 
 import com.crmhub.bench.BenchRun;
+import com.crmhub.bench.measure.HubNeeds;
 import com.crmhub.bench.measure.HubSampler;
+import com.crmhub.bench.measure.LoadHub;
 import com.crmhub.bench.measure.Measurement;
 import com.crmhub.bench.measure.Stats;
 import com.crmhub.bench.report.Figure;
@@ -32,7 +34,7 @@ import java.util.function.ToDoubleFunction;
  * the harness raises for the run: all clients post from 127.0.0.1, where the per-address limit (10 a minute) and the
  * form's own (60 a minute) would otherwise throttle the load to a trickle and measure the limiter.
  */
-public final class WebForms implements Measurement {
+public final class WebForms implements Measurement, HubNeeds {
 
     static final String SECTION = "6";
     static final String FORM = "contact-us";
@@ -47,13 +49,20 @@ public final class WebForms implements Measurement {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
+    private final LoadHub hub;
+
+    public WebForms(LoadHub hub) {
+        this.hub = hub;
+    }
+
     @Override
     public String name() {
         return "webforms";
     }
 
     /** The form protection's rate limits, lifted for the bench's one address; the rest stays as configured. */
-    static Map<String, String> hubOverrides() {
+    @Override
+    public Map<String, String> hubOverrides() {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("hub.form-protection.per-address.submissions", "1000000");
         properties.put("hub.form-protection.per-address.period", "1s");
@@ -63,33 +72,31 @@ public final class WebForms implements Measurement {
 
     @Override
     public void run(BenchRun run, Results results) throws Exception {
-        try (BenchRun.HubWithSimulators env = run.hubWithSimulators("webforms", Map.of(), hubOverrides(),
-                InboundJvm.options(run, "webforms"))) {
-            env.start();
-            long mobiles = 10_000_000L + ThreadLocalRandom.current().nextLong(800_000_000L);
-            System.out.println("   warm-up: " + submissions + " submissions");
-            System.out.println("   " + round(env, mobiles));
-            List<Round> rounds = new ArrayList<>();
-            for (int r = 0; r < run.options().rounds(); r++) {
-                Round round = round(env, mobiles + (r + 1L) * submissions);
-                System.out.println("   round " + (r + 1) + ": " + round);
-                rounds.add(round);
-            }
-            String how = String.format(Locale.ROOT, "%,d JSON posts a round to %s, %d clients, new people; ",
-                    submissions, FORM, CLIENTS);
-            results.add(Figure.of(SECTION, "web-form submissions to assigned leads", median(rounds, Round::leadsPerSecond),
-                    "leads/s", how + spread(rounds, Round::leadsPerSecond)));
-            double cpu = median(rounds, Round::cpuMillisPerLead);
-            results.add(Figure.of(SECTION, "hub CPU per web-form lead", cpu, "ms", String.format(Locale.ROOT,
-                    "user + system; 2 idle cores would take %.0f/s; ", 2000 / cpu) + spread(rounds, Round::cpuMillisPerLead)));
-            results.add(Figure.of(SECTION, "web-form answer time p50", median(rounds, Round::p50), "ms",
-                    spread(rounds, Round::p50)));
-            results.add(Figure.of(SECTION, "web-form answer time p99", median(rounds, Round::p99), "ms",
-                    spread(rounds, Round::p99)));
-            int unassigned = rounds.stream().mapToInt(Round::quarantinedOrFailed).sum();
-            results.add(Figure.of(SECTION, "web-form submissions quarantined, refused or failed", unassigned,
-                    "submissions", "should be 0: the bench's posts are a person's (token, fill time, no links)"));
+        BenchRun.HubWithSimulators env = hub.started(run);
+        long mobiles = 10_000_000L + ThreadLocalRandom.current().nextLong(800_000_000L);
+        System.out.println("   warm-up: " + submissions + " submissions");
+        System.out.println("   " + round(env, mobiles));
+        List<Round> rounds = new ArrayList<>();
+        for (int r = 0; r < run.options().rounds(); r++) {
+            Round round = round(env, mobiles + (r + 1L) * submissions);
+            System.out.println("   round " + (r + 1) + ": " + round);
+            rounds.add(round);
         }
+        String how = String.format(Locale.ROOT, "%,d JSON posts a round to %s, %d clients, new people; ",
+                submissions, FORM, CLIENTS);
+        results.add(Figure.of(SECTION, "web-form submissions to assigned leads", median(rounds, Round::leadsPerSecond),
+                "leads/s", how + spread(rounds, Round::leadsPerSecond)));
+        double cpu = median(rounds, Round::cpuMillisPerLead);
+        results.add(Figure.of(SECTION, "hub CPU per web-form lead", cpu, "ms", String.format(Locale.ROOT,
+                "user + system, JIT compiler threads excluded; 2 idle cores would take %.0f/s; ", 2000 / cpu)
+                + spread(rounds, Round::cpuMillisPerLead)));
+        results.add(Figure.of(SECTION, "web-form answer time p50", median(rounds, Round::p50), "ms",
+                spread(rounds, Round::p50)));
+        results.add(Figure.of(SECTION, "web-form answer time p99", median(rounds, Round::p99), "ms",
+                spread(rounds, Round::p99)));
+        int unassigned = rounds.stream().mapToInt(Round::quarantinedOrFailed).sum();
+        results.add(Figure.of(SECTION, "web-form submissions quarantined, refused or failed", unassigned,
+                "submissions", "should be 0: the bench's posts are a person's (token, fill time, no links)"));
     }
 
     /** One round's readings. */

@@ -2,6 +2,7 @@ package com.crmhub.bench.measure.inbound;
 
 import com.crmhub.bench.BenchRun;
 import com.crmhub.bench.measure.HubSampler;
+import com.crmhub.bench.measure.LoadHub;
 import com.crmhub.bench.measure.LoadOnHub;
 import com.crmhub.bench.measure.Measurement;
 import com.crmhub.bench.measure.Stats;
@@ -31,12 +32,23 @@ public final class WecomCallbacks implements Measurement, LoadOnHub {
     private static final long ARCHIVE_TIMEOUT_NANOS = 300_000_000_000L;
 
     private final BenchWecomApp app = new BenchWecomApp();
+    private final LoadHub hub;
     private final int callbacks = Integer.getInteger("bench.wecom.callbacks", 1_500);
     private final int customers = Integer.getInteger("bench.wecom.customers", 200);
+
+    /** @param hub the hub this measurement loads; it must carry {@link #hubOverrides()} (this run's WeCom app) */
+    public WecomCallbacks(LoadHub hub) {
+        this.hub = hub;
+    }
 
     @Override
     public String name() {
         return "wecom";
+    }
+
+    @Override
+    public String section() {
+        return SECTION;
     }
 
     @Override
@@ -46,11 +58,7 @@ public final class WecomCallbacks implements Measurement, LoadOnHub {
 
     @Override
     public void run(BenchRun run, Results results) throws Exception {
-        try (BenchRun.HubWithSimulators env = run.hubWithSimulators("wecom", simulatorOverrides(), hubOverrides(),
-                InboundJvm.options(run, "wecom"))) {
-            env.start();
-            measureOn(run, env, "").forEach(results::add);
-        }
+        measureOn(run, hub.started(run), "").forEach(results::add);
     }
 
     @Override
@@ -80,8 +88,9 @@ public final class WecomCallbacks implements Measurement, LoadOnHub {
                 5000, "WeCom's limit is 5 s; " + spread(rounds, Round::p99)));
         double cpu = median(rounds, Round::cpuMillisPerCallback);
         figures.add(Figure.of(SECTION, "hub CPU per archived WeCom callback" + variant, cpu, "ms",
-                String.format(Locale.ROOT, "user + system, answer to timeline; 2 idle cores would take %.0f/s; ",
-                        2000 / cpu) + spread(rounds, Round::cpuMillisPerCallback)));
+                String.format(Locale.ROOT, "user + system, JIT compiler threads excluded, answer to timeline; "
+                        + "2 idle cores would take %.0f/s; ", 2000 / cpu)
+                        + spread(rounds, Round::cpuMillisPerCallback)));
         int failures = rounds.stream().mapToInt(Round::failures).sum();
         if (failures > 0) {
             figures.add(Figure.of(SECTION, "WeCom callbacks refused or failed" + variant, failures, "callbacks",

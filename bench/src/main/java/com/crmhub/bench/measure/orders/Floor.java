@@ -35,7 +35,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -56,7 +55,6 @@ public final class Floor implements Measurement {
 
     static final String SECTION = "1";
     static final String NAME = "floor: order by hand (DB, broker, SOAP, DB)";
-    static final String SKU = "BENCH-1";
     static final int DEFAULT_ORDERS = 500;
     static final int THREADS = BrokerAlone.CONSUMERS;
 
@@ -70,7 +68,7 @@ public final class Floor implements Measurement {
         int orders = run.options().dealsOr(DEFAULT_ORDERS);
         Database database = Database.of(run.options().database(), run.subFolder("floor/db"));
         SimulatorsProcess simulators = SimulatorsProcess.create(run.classPath(), run.subFolder("floor/simulators"),
-                FreePorts.next(), new HubUsers(), Map.of("hub.erp-simulator.stock[" + SKU + "]", "1000000000"),
+                FreePorts.next(), new HubUsers(), OrderToInventoryLoad.ERP_STOCK,
                 run.json());
         List<Double> rates = new ArrayList<>();
         try (HikariDataSource pool = pool(database);
@@ -247,7 +245,7 @@ public final class Floor implements Measurement {
 
         private static SalesOrder salesOrder(String ref) {
             return new SalesOrder(ref, ref, new Customer("CRM-1", "Bench Customer Ltd", null, "上海 浦东"), "CNY",
-                    LocalDate.now().plusDays(7), List.of(new SalesOrderLine(1, SKU, "Bench product",
+                    LocalDate.now().plusDays(7), List.of(new SalesOrderLine(1, OrderToInventoryLoad.SKU, "Bench product",
                     BigDecimal.ONE, new BigDecimal("100.00"), new BigDecimal("0.1300"))));
         }
     }

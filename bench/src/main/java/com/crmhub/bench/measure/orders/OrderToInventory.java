@@ -1,21 +1,33 @@
 package com.crmhub.bench.measure.orders;
 
 import com.crmhub.bench.BenchRun;
+import com.crmhub.bench.measure.HubNeeds;
+import com.crmhub.bench.measure.LoadHub;
 import com.crmhub.bench.measure.Measurement;
 import com.crmhub.bench.report.Figure;
 import com.crmhub.bench.report.Results;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * 3. The hub, order to inventory ({@link OrderToInventoryLoad}) on a fresh hub with the ERP and finance simulators as
- * processes of their own, and its ratios to the floor (1) and to the broker alone (2) of the same run.
+ * 3. The hub, order to inventory ({@link OrderToInventoryLoad}) on the {@link LoadHub}, with the ERP and finance
+ * simulators as processes of their own, and its ratios to the floor (1) and to the broker alone (2) of the same run.
  */
-public final class OrderToInventory implements Measurement {
+public final class OrderToInventory implements Measurement, HubNeeds {
 
     static final int DEFAULT_DEALS = 300;
+
+    private final LoadHub hub;
+
+    public OrderToInventory(LoadHub hub) {
+        this.hub = hub;
+    }
+
+    @Override
+    public Map<String, String> simulatorOverrides() {
+        return OrderToInventoryLoad.ERP_STOCK;
+    }
 
     @Override
     public String name() {
@@ -26,10 +38,7 @@ public final class OrderToInventory implements Measurement {
     public void run(BenchRun run, Results results) throws Exception {
         int deals = run.options().dealsOr(DEFAULT_DEALS);
         OrderToInventoryLoad load = new OrderToInventoryLoad(deals, run.options().rounds());
-        List<Figure> figures;
-        try (BenchRun.HubWithSimulators env = startHub(run, "orders")) {
-            figures = load.measureOn(run, env, "");
-        }
+        List<Figure> figures = load.measureOn(run, hub.started(run), "");
         figures.forEach(results::add);
         double hub = figures.get(0).value();
         Optional<Figure> floor = find(results, Floor.SECTION, Floor.NAME);
@@ -42,27 +51,6 @@ public final class OrderToInventory implements Measurement {
                         "×", "orders/s of 3 over messages/s of 2"))
                 .orElse(Figure.of(OrderToInventoryLoad.SECTION, "hub / broker alone", Double.NaN, "×",
                         "broker not run (--only)")));
-    }
-
-    /**
-     * A hub and simulators for the order loads. {@code -Dbench.jfr=true} records the hub with JFR (profile settings)
-     * into {@code <run folder>/<name>.jfr}, for {@code jfr print --stack-depth 64 --events jdk.ExecutionSample}.
-     */
-    static BenchRun.HubWithSimulators startHub(BenchRun run, String name) throws Exception {
-        List<String> jvm = new ArrayList<>();
-        if (Boolean.getBoolean("bench.jfr")) {
-            Path recording = run.folder().resolve(name + ".jfr");
-            jvm.add("-XX:StartFlightRecording=filename=" + recording + ",settings=profile,dumponexit=true");
-        }
-        BenchRun.HubWithSimulators env = run.hubWithSimulators(name, OrderToInventoryLoad.simulatorSettings(),
-                OrderToInventoryLoad.hubSettings(), jvm);
-        try {
-            env.start();
-        } catch (Exception e) {
-            env.close();
-            throw e;
-        }
-        return env;
     }
 
     static Optional<Figure> find(Results results, String section, String name) {

@@ -1,7 +1,6 @@
 package com.crmhub.bench.measure.orders;
 
 import com.crmhub.bench.BenchRun;
-import com.crmhub.bench.measure.LoadOnHub;
 import com.crmhub.bench.measure.Stats;
 import com.crmhub.bench.process.HttpApi;
 import com.crmhub.bench.report.Figure;
@@ -29,14 +28,16 @@ import org.HdrHistogram.Histogram;
  * the ERP stocks, accounts, the open deals) is apart from the measured win phase, so growth (7) can run the same load
  * on a hub that already holds a large CRM.
  *
- * <p>The hub runs with notifications off: they are a flow of their own (WeCom, DingTalk, mail), not order to
- * inventory, and DingTalk's 20 a minute would have them deferred by the thousand.
+ * <p>It runs on the {@link com.crmhub.bench.measure.LoadHub}, with notifications off: they are a flow of their own
+ * (WeCom, DingTalk, mail), not order to inventory, and DingTalk's 20 a minute would have them deferred by the thousand.
  */
-public final class OrderToInventoryLoad implements LoadOnHub {
+public final class OrderToInventoryLoad {
 
     public static final String SECTION = "3";
     public static final String NAME = "hub: deals won to orders RESERVED";
     public static final String SKU = "BENCH-1";
+    /** The ERP stocks the product without end. */
+    static final Map<String, String> ERP_STOCK = Map.of("hub.erp-simulator.stock[" + SKU + "]", "1000000000");
     /** Concurrent API clients winning (and seeding) deals. */
     static final int CLIENTS = 8;
     private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(10);
@@ -54,27 +55,11 @@ public final class OrderToInventoryLoad implements LoadOnHub {
         this.rounds = rounds;
     }
 
-    /** What the simulators need for this load: the ERP stocks the product without end. */
-    public static Map<String, String> simulatorSettings() {
-        return Map.of("hub.erp-simulator.stock[" + SKU + "]", "1000000000");
-    }
-
-    /** What the hub needs for this load (see the class comment). */
-    public static Map<String, String> hubSettings() {
-        return Map.of("hub.notifications.enabled", "false");
-    }
-
-    @Override
-    public Map<String, String> simulatorOverrides() {
-        return simulatorSettings();
-    }
-
-    @Override
-    public Map<String, String> hubOverrides() {
-        return hubSettings();
-    }
-
-    @Override
+    /**
+     * Seeds the catalogue once, then a warm-up round and the measured rounds on {@code env}.
+     *
+     * @param variant appended to the figure's name
+     */
     public List<Figure> measureOn(BenchRun run, BenchRun.HubWithSimulators env, String variant) throws Exception {
         seedCatalogue(env);
         List<Double> rates = new ArrayList<>();

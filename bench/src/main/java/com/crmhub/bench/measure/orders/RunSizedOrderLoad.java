@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Order to inventory (3) as growth and footprint rerun it: sized by the run's {@code --deals} and {@code --rounds}
+ * Order to inventory (3) as growth (7) reruns it: sized by the run's {@code --deals} and {@code --rounds}
  * when it runs, with a fresh {@link OrderToInventoryLoad} (its own accounts) on each hub.
  */
 public final class RunSizedOrderLoad implements LoadOnHub {
@@ -19,12 +19,12 @@ public final class RunSizedOrderLoad implements LoadOnHub {
     }
 
     @Override
-    public Map<String, String> hubOverrides() {
-        return OrderToInventoryLoad.hubSettings();
+    public String section() {
+        return OrderToInventoryLoad.SECTION;
     }
 
     @Override
     public Map<String, String> simulatorOverrides() {
-        return OrderToInventoryLoad.simulatorSettings();
+        return OrderToInventoryLoad.ERP_STOCK;
     }
 }
