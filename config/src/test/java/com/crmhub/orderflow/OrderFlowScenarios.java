@@ -15,6 +15,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.filter.impl.FilterImpl;
+import org.apache.activemq.artemis.core.server.Queue;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +42,9 @@ abstract class OrderFlowScenarios extends ApiTestSupport {
 
     @Autowired
     JmsTemplate jms;
+
+    @Autowired
+    EmbeddedActiveMQ broker;
 
     @Autowired
     @Qualifier("erpCircuitBreaker")
@@ -176,6 +183,58 @@ abstract class OrderFlowScenarios extends ApiTestSupport {
             JsonNode order = awaitStatus(deal, "RESERVED");
             assertThat(erpOrdersFor(order.path("externalRef").asText())).as("ERP orders for deal %s", deal).hasSize(1);
         }
+    }
+
+    /**
+     * The hand-over of a won deal is one broker transaction: the DealWon is consumed exactly when its SalesOrder is on
+     * the ERP's queue. Here that transaction cannot commit (the broker saw the SalesOrder's duplicate id already and
+     * refuses it), so the DealWon must be delivered again until the broker sets it aside on the flow's dead-letter
+     * queue, not be acknowledged on its own: that is how a hub killed between two commits used to lose an order. Once
+     * the way is clear, retrying it from there (the operator's replay) brings the order to the ERP once.
+     */
+    @Test
+    void aWonDealWhoseSalesOrderCannotBeQueuedIsSetAsideNotLostAndItsReplayReachesTheErp() throws Exception {
+        String sku = product(10);
+        long account = as("sales_east1").post("/api/v1/accounts", Map.of("type", "COMPANY",
+                "name", unique("Ningbo Valves"))).expect(201).id();
+        long deal = as("sales_east1").post("/api/v1/deals", Map.of("accountId", account, "name", unique("Valves"),
+                "lines", List.of(Map.of("sku", sku, "quantity", 1)))).expect(201).id();
+        String blocker = "blocker-" + deal;
+        // Due in an hour, so no consumer takes it: only its duplicate id matters.
+        jms.send("erp.sales-orders", session -> {
+            var message = session.createTextMessage("{}");
+            message.setStringProperty("_AMQ_DUPL_ID", "sales-order:CRM-ORD-" + deal);
+            message.setLongProperty("_AMQ_SCHED_DELIVERY", System.currentTimeMillis() + 3_600_000L);
+            message.setStringProperty("testBlocker", blocker);
+            return message;
+        });
+
+        as("sales_east1").post("/api/v1/deals/" + deal + "/win", null).expect(200);
+
+        JsonNode letter = await().atMost(FLOW).until(() -> deadLetter("deal-won-to-order", "deal:" + deal),
+                java.util.Objects::nonNull);
+        assertThat(letter.path("reason").isMissingNode() || letter.path("reason").isNull())
+                .as("the hub cannot know why a commit failed: %s", letter).isTrue();
+        assertThat(orderOf(deal).path("status").asText()).isEqualTo("PENDING_ERP");
+
+        Queue salesOrders = broker.getActiveMQServer().locateQueue("erp.sales-orders");
+        assertThat(salesOrders.deleteMatchingReferences(
+                FilterImpl.createFilter("testBlocker = '" + blocker + "'"))).isEqualTo(1);
+        broker.getActiveMQServer().getPostOffice().getDuplicateIDCache(SimpleString.of("erp.sales-orders"))
+                .deleteFromCache(SimpleString.of("sales-order:CRM-ORD-" + deal).getData());
+        as("operator").post("/api/v1/ops/dead-letters/" + letter.path("id").asText() + "/replay", Map.of())
+                .expect(200);
+        JsonNode order = awaitStatus(deal, "RESERVED");
+        assertThat(erpOrdersFor(order.path("externalRef").asText())).hasSize(1);
+    }
+
+    private JsonNode deadLetter(String flow, String businessKey) {
+        for (JsonNode letter : as("operator").get("/api/v1/ops/dead-letters?flow=" + flow).expect(200).body()) {
+            if (businessKey.equals(letter.path("businessKey").asText())) {
+                return letter;
+            }
+        }
+        return null;
     }
 
     /** ERP calls the hub made for these deals' orders (each call through the breaker counts one attempt). */
