@@ -1,10 +1,15 @@
 package com.crmhub.config.broker;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.activemq.artemis.api.core.Message;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
+import org.apache.activemq.artemis.core.config.DivertConfiguration;
+import org.apache.activemq.artemis.core.server.ComponentConfigurationRoutingType;
 import com.crmhub.routes.shared.FlowProperties;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
@@ -40,18 +45,50 @@ class EmbeddedBrokerSubscriptions implements ArtemisConfigurationCustomizer {
                     .setDurable(true));
         }
         addresses.values().forEach(configuration::addAddressConfiguration);
-        for (FlowProperties.Flow flow : flows.flows()) {
-            configuration.addQueueConfiguration(QueueConfiguration.of(flow.deadLetterQueue())
-                    .setRoutingType(RoutingType.ANYCAST).setDurable(true));
-            FlowProperties.Redelivery r = flow.redelivery();
-            configuration.addAddressSetting(flow.address(), new AddressSettings()
+        Map<String, List<FlowProperties.Flow>> flowsByAddress = flows.flows().stream()
+                .collect(Collectors.groupingBy(FlowProperties.Flow::address, LinkedHashMap::new, Collectors.toList()));
+        flowsByAddress.forEach((address, onAddress) -> {
+            onAddress.forEach(flow -> configuration.addQueueConfiguration(QueueConfiguration.of(flow.deadLetterQueue())
+                    .setRoutingType(RoutingType.ANYCAST).setDurable(true)));
+            // One policy per address: the last flow's delays, and attempts enough for every flow on it, so that each
+            // route parks with its reason before the broker gives up on its own.
+            FlowProperties.Redelivery r = onAddress.get(onAddress.size() - 1).redelivery();
+            int attempts = onAddress.stream().mapToInt(f -> f.redelivery().maxAttempts()).max().orElseThrow();
+            configuration.addAddressSetting(address, new AddressSettings()
                     .setRedeliveryDelay(r.initialDelay().toMillis())
                     .setRedeliveryMultiplier(r.multiplier())
                     .setMaxRedeliveryDelay(r.maxDelay().toMillis())
-                    // The route parks a message with its reason after maxAttempts; this only catches a failure to park.
-                    .setMaxDeliveryAttempts(r.maxAttempts() + 1)
-                    .setDeadLetterAddress(SimpleString.of(flow.deadLetterQueue()))
+                    // The route parks a message with its reason after maxAttempts; this only catches a failure to park
+                    // (or to commit what the route did).
+                    .setMaxDeliveryAttempts(attempts + 1)
+                    .setDeadLetterAddress(SimpleString.of(deadLetterAddress(address, onAddress, configuration)))
                     .setAutoCreateDeadLetterResources(false));
+        });
+    }
+
+    /**
+     * Where the broker sets aside what a flow could not finish. Address settings are per address, but several flows
+     * subscribe to one multicast address: their messages go to a dead-letter address of that address, from which a
+     * divert per flow takes each to its own flow's dead-letter queue by the queue it came from (anything else stays
+     * on a catch-all queue there), so that a set-aside DealWon is never replayed into another flow.
+     */
+    private static String deadLetterAddress(String address, List<FlowProperties.Flow> onAddress,
+                                            org.apache.activemq.artemis.core.config.Configuration configuration) {
+        if (onAddress.size() == 1) {
+            return onAddress.get(0).deadLetterQueue();
         }
+        String shared = "dlq." + address;
+        configuration.addQueueConfiguration(QueueConfiguration.of(shared).setRoutingType(RoutingType.ANYCAST)
+                .setDurable(true));
+        for (FlowProperties.Flow flow : onAddress) {
+            configuration.addDivertConfiguration(new DivertConfiguration()
+                    .setName("dead-letters-of-" + flow.name())
+                    .setAddress(shared)
+                    .setForwardingAddress(flow.deadLetterQueue())
+                    .setFilterString(Message.HDR_ORIGINAL_QUEUE + " = '" + flow.queueName() + "'")
+                    .setExclusive(true)
+                    .setRoutingType(ComponentConfigurationRoutingType.ANYCAST));
+        }
+        return shared;
     }
 }

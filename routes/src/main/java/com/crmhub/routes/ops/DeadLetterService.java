@@ -34,6 +34,7 @@ import org.springframework.stereotype.Service;
 public class DeadLetterService {
 
     private static final Pattern ID = Pattern.compile("[0-9a-f-]{36}");
+    private static final String BROKER_ID_PREFIX = "ID:";
     private static final long RECEIVE_TIMEOUT_MS = 2000;
 
     private final JmsTemplate jms;
@@ -178,8 +179,22 @@ public class DeadLetterService {
         throw new NotFoundException("dead letter", id);
     }
 
+    /**
+     * A letter the flow parked carries its id; one the broker set aside by itself (the flow could neither finish nor
+     * park it, e.g. its transaction would not commit) is known by its JMS message id.
+     */
     private static String selector(String id) {
-        return DeadLetterHeaders.ID + " = '" + id + "'";
+        return DeadLetterHeaders.ID + " = '" + id + "' OR (" + DeadLetterHeaders.ID + " IS NULL AND JMSMessageID = '"
+                + BROKER_ID_PREFIX + id + "')";
+    }
+
+    private static String idOf(Message m) throws JMSException {
+        String parked = m.getStringProperty(DeadLetterHeaders.ID);
+        String brokerId = m.getJMSMessageID();
+        if (parked == null && brokerId != null && brokerId.startsWith(BROKER_ID_PREFIX)) {
+            return brokerId.substring(BROKER_ID_PREFIX.length());
+        }
+        return parked;
     }
 
     private static boolean isDeadLetterHeader(String name) {
@@ -202,7 +217,7 @@ public class DeadLetterService {
                 }
             }
         }
-        return new DeadLetterView(m.getStringProperty(DeadLetterHeaders.ID), m.getStringProperty(DeadLetterHeaders.FLOW),
+        return new DeadLetterView(idOf(m), m.getStringProperty(DeadLetterHeaders.FLOW),
                 m.getStringProperty("hubBusinessKey"), m.getStringProperty("hubType"),
                 m.getStringProperty("hubMessageId"), m.getStringProperty(DeadLetterHeaders.REASON),
                 m.propertyExists(DeadLetterHeaders.ATTEMPTS) ? m.getIntProperty(DeadLetterHeaders.ATTEMPTS) : null,

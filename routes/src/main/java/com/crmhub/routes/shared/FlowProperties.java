@@ -47,6 +47,12 @@ public record FlowProperties(@DefaultValue List<@Valid Flow> flows) {
             int separator = queue.indexOf("::");
             return separator < 0 ? queue : queue.substring(0, separator);
         }
+
+        /** The queue's own name, without its address. */
+        public String queueName() {
+            int separator = queue.indexOf("::");
+            return separator < 0 ? queue : queue.substring(separator + 2);
+        }
     }
 
     /**
