@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -37,8 +38,11 @@ final class CrashAudit {
         lines.add(AuditLine.must("ERP orders", deals, outside.erpOrders().size(), "ERP simulator's books"));
         lines.add(AuditLine.must("CRM orders with exactly one ERP order", deals,
                 crmRefs.stream().filter(ref -> erpByRef.getOrDefault(ref, 0L) == 1).count(), "by externalRef"));
-        lines.add(AuditLine.must("CRM orders with no ERP order", 0,
-                crmRefs.stream().filter(ref -> !erpByRef.containsKey(ref)).count(), "missing"));
+        List<HubRecords.Order> unsent = hub.orders().stream()
+                .filter(order -> !erpByRef.containsKey(order.externalRef())).toList();
+        lines.add(AuditLine.must("CRM orders with no ERP order", 0, unsent.size(), unsent.isEmpty() ? "missing"
+                : "missing; by CRM status " + unsent.stream().collect(Collectors.groupingBy(HubRecords.Order::status,
+                        TreeMap::new, Collectors.counting())) + ", e.g. " + unsent.get(0).externalRef()));
         lines.add(AuditLine.must("ERP orders duplicated (same externalRef)", 0,
                 erpByRef.values().stream().filter(n -> n > 1).count(), "a second ERP order for one CRM order"));
         lines.add(AuditLine.must("ERP orders no CRM order knows", 0,
@@ -127,6 +131,8 @@ final class CrashAudit {
                 .mapToLong(Map.Entry::getValue).sum();
         lines.add(AuditLine.info("dead letters", dead, deadLetters.stream()
                 .map(d -> d.flow() + ": " + d.reason()).limit(3).collect(Collectors.joining("; "))));
+        lines.add(AuditLine.must("set aside outside every flow's dead letters", 0, dead - deadLetters.size(),
+                "the broker's DLQ, ExpiryQueue and catch-alls: no operator would find these"));
         lines.add(AuditLine.must("dead letters without a reason", 0,
                 count(deadLetters, d -> d.reason() == null || d.reason().isBlank()), "/api/v1/ops/dead-letters"));
         lines.add(AuditLine.info("Idempotency-Key claims left unfinished", hub.unfinishedClaims(),
