@@ -60,13 +60,25 @@ class CrashAuditTests {
         HubRecords pending = new HubRecords(hub.dealsWon(), hub.orders(), hub.invoices(), hub.notices(),
                 hub.financeEvents(), hub.repeatedStates(), hub.timelineByDeal(), 1, 0);
 
-        assertThat(violations(pending, outside(), Map.of("erp.sales-orders", 2L, "dlq.order-to-erp", 1L)))
+        assertThat(violations(pending, outside(), Map.of("erp.sales-orders", 2L, "dlq.order-to-erp", 1L),
+                List.of(new CrashAudit.DeadLetter("order-to-erp", "ValidationFault: unknown SKU"))))
                 .containsExactlyInAnyOrder("outbox events not published", "messages on flow queues");
     }
 
+    @Test
+    void aMessageTheBrokerSetAsideWhereNoFlowLooksIsCounted() {
+        assertThat(violations(hub(), outside(), Map.of("DLQ", 1L, "dlq.order-to-erp", 0L), List.of()))
+                .containsExactly("set aside outside every flow's dead letters");
+    }
+
     private static List<String> violations(HubRecords hub, SimulatorRecords outside, Map<String, Long> queues) {
+        return violations(hub, outside, queues, List.of());
+    }
+
+    private static List<String> violations(HubRecords hub, SimulatorRecords outside, Map<String, Long> queues,
+                                           List<CrashAudit.DeadLetter> deadLetters) {
         DealWins.Tally wins = new DealWins.Tally(DEALS, DEALS, DEALS, 0, 0, 0, 0, 0, List.of());
-        return CrashAudit.of(DEALS, wins, hub, outside, queues, List.of()).stream()
+        return CrashAudit.of(DEALS, wins, hub, outside, queues, deadLetters).stream()
                 .filter(AuditLine::violated).map(AuditLine::what).toList();
     }
 

@@ -1,6 +1,7 @@
 package com.crmhub.bench.measure.orders;
 
 import com.crmhub.bench.BenchRun;
+import com.crmhub.bench.measure.WarmedRounds;
 import com.crmhub.bench.measure.Measurement;
 import com.crmhub.bench.measure.Stats;
 import com.crmhub.bench.report.Figure;
@@ -44,15 +45,10 @@ public final class BrokerAlone implements Measurement {
     @Override
     public void run(BenchRun run, Results results) throws Exception {
         int messages = run.options().dealsOr(DEFAULT_MESSAGES);
-        List<Double> rates = new ArrayList<>();
+        List<Double> rates;
         try (HubLikeBroker broker = HubLikeBroker.start(run.subFolder("broker"), "bench-broker")) {
-            for (int round = 0; round <= run.options().rounds(); round++) {
-                double rate = round(broker.connectionFactory(), messages);
-                System.out.printf("broker round %d: %.0f messages/s%n", round, rate);
-                if (round > 0) {
-                    rates.add(rate);
-                }
-            }
+            rates = WarmedRounds.rates(run.options().rounds(), "broker", "messages/s",
+                    round -> round(broker.connectionFactory(), messages));
         }
         results.add(Figure.of(SECTION, NAME, Stats.median(rates), "messages/s",
                 messages + " a round, 1 sender, " + CONSUMERS + " transacted consumers; " + Stats.spread(rates)));

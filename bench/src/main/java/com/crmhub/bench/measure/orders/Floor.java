@@ -1,6 +1,7 @@
 package com.crmhub.bench.measure.orders;
 
 import com.crmhub.bench.BenchRun;
+import com.crmhub.bench.measure.WarmedRounds;
 import com.crmhub.bench.measure.Measurement;
 import com.crmhub.bench.measure.Stats;
 import com.crmhub.bench.process.Database;
@@ -70,7 +71,7 @@ public final class Floor implements Measurement {
         SimulatorsProcess simulators = SimulatorsProcess.create(run.classPath(), run.subFolder("floor/simulators"),
                 FreePorts.next(), new HubUsers(), OrderToInventoryLoad.ERP_STOCK,
                 run.json());
-        List<Double> rates = new ArrayList<>();
+        List<Double> rates;
         try (HikariDataSource pool = pool(database);
              HubLikeBroker broker = HubLikeBroker.start(run.subFolder("floor/artemis"), "bench-floor")) {
             createSchema(database, pool);
@@ -78,13 +79,8 @@ public final class Floor implements Measurement {
             ErpSalesOrderClient erp = new ErpSalesOrderClient(
                     ErpProperties.of(simulators.erpSalesOrdersUrl(), ErpProperties.Auth.NONE, null, null));
             try {
-                for (int round = 0; round <= run.options().rounds(); round++) {
-                    double rate = new FloorRound(pool, broker, erp, run.json(), "floor-" + round + "-", orders).run();
-                    System.out.printf("floor round %d: %.0f orders/s%n", round, rate);
-                    if (round > 0) {
-                        rates.add(rate);
-                    }
-                }
+                rates = WarmedRounds.rates(run.options().rounds(), "floor", "orders/s", round ->
+                        new FloorRound(pool, broker, erp, run.json(), "floor-" + round + "-", orders).run());
             } finally {
                 erp.destroy();
             }

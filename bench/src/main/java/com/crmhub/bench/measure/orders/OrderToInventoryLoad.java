@@ -1,6 +1,7 @@
 package com.crmhub.bench.measure.orders;
 
 import com.crmhub.bench.BenchRun;
+import com.crmhub.bench.measure.WarmedRounds;
 import com.crmhub.bench.measure.Stats;
 import com.crmhub.bench.process.HttpApi;
 import com.crmhub.bench.report.Figure;
@@ -62,15 +63,8 @@ public final class OrderToInventoryLoad {
      */
     public List<Figure> measureOn(BenchRun run, BenchRun.HubWithSimulators env, String variant) throws Exception {
         seedCatalogue(env);
-        List<Double> rates = new ArrayList<>();
-        for (int round = 0; round <= rounds; round++) {
-            List<Long> deals = seedDeals(env, dealsPerRound);
-            double rate = winAll(env, deals);
-            System.out.printf("orders round %d%s: %.0f orders/s%n", round, variant, rate);
-            if (round > 0) {
-                rates.add(rate);
-            }
-        }
+        List<Double> rates = WarmedRounds.rates(rounds, "orders" + variant, "orders/s",
+                round -> winAll(env, seedDeals(env, dealsPerRound)));
         return List.of(Figure.atLeast(SECTION, NAME + variant, Stats.median(rates), "orders/s", 1000,
                 dealsPerRound + " deals a round, " + CLIENTS + " API clients; " + Stats.spread(rates)));
     }
