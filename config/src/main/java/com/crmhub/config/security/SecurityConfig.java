@@ -87,8 +87,9 @@ class SecurityConfig {
     }
 
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(PasswordCacheProperties passwordCache) {
+        PasswordEncoder hashing = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return passwordCache.ttl().isZero() ? hashing : new VerifiedPasswords(hashing, passwordCache);
     }
 
     private static void writeProblem(ObjectMapper objectMapper, HttpServletResponse response, HttpStatus status,
