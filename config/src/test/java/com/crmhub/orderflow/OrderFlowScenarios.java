@@ -72,11 +72,15 @@ abstract class OrderFlowScenarios extends ApiTestSupport {
         return sku;
     }
 
-    private long wonDeal(String sku, int quantity) {
+    private long openDeal(String sku, int quantity) {
         long account = as("sales_east1").post("/api/v1/accounts", Map.of("type", "COMPANY",
                 "name", unique("Ningbo Valves"))).expect(201).id();
-        long deal = as("sales_east1").post("/api/v1/deals", Map.of("accountId", account, "name", unique("Valves"),
+        return as("sales_east1").post("/api/v1/deals", Map.of("accountId", account, "name", unique("Valves"),
                 "lines", List.of(Map.of("sku", sku, "quantity", quantity)))).expect(201).id();
+    }
+
+    private long wonDeal(String sku, int quantity) {
+        long deal = openDeal(sku, quantity);
         as("sales_east1").post("/api/v1/deals/" + deal + "/win", null).expect(200);
         return deal;
     }
@@ -194,11 +198,7 @@ abstract class OrderFlowScenarios extends ApiTestSupport {
      */
     @Test
     void aWonDealWhoseSalesOrderCannotBeQueuedIsSetAsideNotLostAndItsReplayReachesTheErp() throws Exception {
-        String sku = product(10);
-        long account = as("sales_east1").post("/api/v1/accounts", Map.of("type", "COMPANY",
-                "name", unique("Ningbo Valves"))).expect(201).id();
-        long deal = as("sales_east1").post("/api/v1/deals", Map.of("accountId", account, "name", unique("Valves"),
-                "lines", List.of(Map.of("sku", sku, "quantity", 1)))).expect(201).id();
+        long deal = openDeal(product(10), 1);
         String blocker = "blocker-" + deal;
         // Due in an hour, so no consumer takes it: only its duplicate id matters.
         jms.send("erp.sales-orders", session -> {
@@ -256,12 +256,7 @@ abstract class OrderFlowScenarios extends ApiTestSupport {
         assertThat(String.join("\n", timeline(as("sales_east1").get("/api/v1/deals/" + deal + "/timeline"))))
                 .contains("ERP refused order " + ref);
 
-        JsonNode letter = null;
-        for (JsonNode l : as("operator").get("/api/v1/ops/dead-letters?flow=order-to-erp").expect(200).body()) {
-            if (("order:" + ref).equals(l.path("businessKey").asText())) {
-                letter = l;
-            }
-        }
+        JsonNode letter = deadLetterOf(ref);
         assertThat(letter).as("dead letter of %s", ref).isNotNull();
         assertThat(letter.path("attempts").asInt()).isEqualTo(1);
         assertThat(letter.path("reason").asText()).contains(unknownToErp);
@@ -332,12 +327,7 @@ abstract class OrderFlowScenarios extends ApiTestSupport {
     }
 
     private JsonNode deadLetterOf(String orderRef) {
-        for (JsonNode l : as("operator").get("/api/v1/ops/dead-letters?flow=order-to-erp").expect(200).body()) {
-            if (("order:" + orderRef).equals(l.path("businessKey").asText())) {
-                return l;
-            }
-        }
-        return null;
+        return deadLetter("order-to-erp", "order:" + orderRef);
     }
 
     @Test
