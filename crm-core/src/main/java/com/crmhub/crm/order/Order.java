@@ -43,8 +43,9 @@ import org.hibernate.annotations.DynamicUpdate;
  * and shipped, or why it refused the order. Visible to whoever sees the deal. The state rules live here; see
  * {@link OrderStatus}.
  *
- * <p>Dynamic updates because {@code erpAttempts} is incremented by a separate transaction while a delivery is under
- * way: writing only changed columns keeps a concurrent status change from overwriting the count.
+ * <p>Dynamic updates because {@code erpAttempts} is incremented by a separate transaction when a call fails, while the
+ * delivery's own is still open: writing only changed columns keeps a concurrent status change from overwriting the
+ * count.
  */
 @Entity
 @Table(name = "crm_order")
@@ -184,6 +185,11 @@ public class Order extends VersionedRecord implements ScopeAware {
             case BACKORDERED -> BigDecimal.ZERO;
             case PARTIALLY_RESERVED -> line.reservedQuantity();
         };
+    }
+
+    /** One more call to the ERP for this order, counted with what the ERP answered to it. */
+    public void countErpAttempt() {
+        erpAttempts++;
     }
 
     /**

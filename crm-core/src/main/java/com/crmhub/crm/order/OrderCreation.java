@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -41,11 +42,12 @@ class OrderCreation {
         this.currentUser = currentUser;
     }
 
+    /** The deal's order, created unless it exists, as {@code result} sees it within the creating transaction. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    Order create(DealWon event, Clock clock) {
+    <T> T create(DealWon event, Clock clock, Function<Order, T> result) {
         var existing = orders.findByDeal_Id(event.dealId());
         if (existing.isPresent()) {
-            return OrderService.initialized(existing.get());
+            return result.apply(existing.get());
         }
         Deal deal = deals.findById(event.dealId()).orElseThrow(() -> new NotFoundException("deal", event.dealId()));
         if (deal.getStatus() != DealStatus.WON) {
@@ -65,13 +67,13 @@ class OrderCreation {
         String ref = order.getExternalRef();
         timeline.record(OrderService.onDeal(EntryKind.ORDER, deal.getId(), "Order " + ref + " sent to the ERP",
                 body(order), now, "order-created:" + ref));
-        return OrderService.initialized(order);
+        return result.apply(order);
     }
 
-    /** The order of a deal, loaded for a caller outside any transaction (the one that lost a creation race). */
+    /** The order of a deal, read for a caller outside any transaction (the one that lost a creation race). */
     @Transactional(readOnly = true)
-    Optional<Order> existing(long dealId) {
-        return orders.findByDeal_Id(dealId).map(OrderService::initialized);
+    <T> Optional<T> existing(long dealId, Function<Order, T> result) {
+        return orders.findByDeal_Id(dealId).map(result);
     }
 
     private static String body(Order order) {

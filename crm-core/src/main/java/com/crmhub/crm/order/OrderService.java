@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hibernate.Hibernate;
 import org.slf4j.Logger;
@@ -95,19 +96,26 @@ public class OrderService {
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Order createFromDealWon(DealWon event) {
-        Objects.requireNonNull(event, "event");
-        try {
-            return creation.create(event, clock);
-        } catch (DataIntegrityViolationException e) {
-            return creation.existing(event.dealId()).orElseThrow(() -> e);
-        }
+        return createdFor(event, OrderService::initialized);
     }
 
-    /** The canonical sales order of an order, read afresh so the customer's ERP references are current. */
-    @Transactional(readOnly = true)
-    public SalesOrder toSalesOrder(Order order) {
-        return OrderSalesOrderMapper.toSalesOrder(orders.findById(order.getId())
-                .orElseThrow(() -> new NotFoundException("order", order.getId())));
+    /**
+     * As {@link #createFromDealWon}, answering with the canonical sales order the ERP is to receive. It is mapped within
+     * the transaction that creates or finds the order, so the customer's ERP references are current (a replay after
+     * the account was edited sends the edit) without reading the order a second time.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public SalesOrder salesOrderForWonDeal(DealWon event) {
+        return createdFor(event, OrderSalesOrderMapper::toSalesOrder);
+    }
+
+    private <T> T createdFor(DealWon event, Function<Order, T> result) {
+        Objects.requireNonNull(event, "event");
+        try {
+            return creation.create(event, clock, result);
+        } catch (DataIntegrityViolationException e) {
+            return creation.existing(event.dealId(), result).orElseThrow(() -> e);
+        }
     }
 
     /** The order the ERP knows by this externalRef (canonical orderId); 404 when there is none. */
@@ -117,13 +125,15 @@ public class OrderService {
     }
 
     /**
-     * The ERP accepted the order: its number, reservation and status (also after a refusal, so an edited and replayed
-     * order succeeds). The same acceptance twice changes nothing. Publishes OrderReserved, and OrderBackordered when
-     * nothing could be reserved; then applies shipment notices parked because they came before the acceptance.
+     * The ERP accepted the order on the call just made, which counts as an attempt: its number, reservation and
+     * status (also after a refusal, so an edited and replayed order succeeds). The same acceptance twice changes
+     * nothing but the count. Publishes OrderReserved, and OrderBackordered when nothing could be reserved; then applies
+     * shipment notices parked because they came before the acceptance.
      */
     public Order recordAccepted(OrderAccepted accepted) {
         Objects.requireNonNull(accepted, "accepted");
         Order order = byRef(accepted.orderId());
+        order.countErpAttempt();
         OrderTransition transition = order.accept(accepted.erpOrderNo(), accepted.reservationStatus(),
                 accepted.lines());
         if (transition == null) {
@@ -166,8 +176,8 @@ public class OrderService {
     }
 
     /**
-     * Counts one delivery attempt, in a transaction of its own: the count stays when the delivery's transaction rolls
-     * back, so retries and give-up rules see every attempt.
+     * Counts a call to the ERP that failed, in a transaction of its own: the count stays when the delivery's
+     * transaction rolls back. (A call the ERP accepts is counted with the acceptance, in one commit.)
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordErpAttempt(String externalRef) {

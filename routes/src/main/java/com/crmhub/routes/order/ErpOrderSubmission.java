@@ -38,16 +38,29 @@ class ErpOrderSubmission {
 
     /**
      * Calls CreateSalesOrder through the breaker; while it is open this throws CallNotPermittedException without calling
-     * the ERP. A duplicate is a success (the ERP reports the first order's number).
+     * the ERP. A duplicate is a success (the ERP reports the first order's number). A failed call is counted on the
+     * order at once, as it will roll back; a successful one is counted when its acceptance is recorded.
      */
     OrderAccepted submit(SalesOrder order) {
         try {
             return breaker.executeSupplier(() -> {
-                SystemActor.runAs(OrderHandOver.ACTOR, () -> orders.recordErpAttempt(order.orderId()));
-                return erp.createSalesOrder(order);
+                try {
+                    return erp.createSalesOrder(order);
+                } catch (RuntimeException e) {
+                    countFailedCall(order, e);
+                    throw e;
+                }
             });
         } catch (ErpRejectedException e) {
             throw new PermanentFailure("the ERP refused order " + order.orderId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void countFailedCall(SalesOrder order, RuntimeException failure) {
+        try {
+            SystemActor.runAs(OrderHandOver.ACTOR, () -> orders.recordErpAttempt(order.orderId()));
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e); // what the ERP answered decides the retry, not the count
         }
     }
 

@@ -3,7 +3,6 @@ package com.crmhub.routes.order;
 import com.crmhub.canonical.Envelope;
 import com.crmhub.canonical.order.SalesOrder;
 import com.crmhub.crm.deal.DealWon;
-import com.crmhub.crm.order.Order;
 import com.crmhub.crm.order.OrderService;
 import com.crmhub.crm.security.SystemActor;
 import com.crmhub.routes.shared.CanonicalMessages;
@@ -32,10 +31,7 @@ class OrderHandOver {
     Envelope<SalesOrder> salesOrderFor(String body) {
         Envelope<JsonNode> envelope = messages.read(body);
         DealWon won = messages.payload(envelope, "DealWon", DealWon.class);
-        SalesOrder salesOrder = SystemActor.callAs(ACTOR, () -> {
-            Order order = orders.createFromDealWon(won);
-            return orders.toSalesOrder(order);
-        });
+        SalesOrder salesOrder = SystemActor.callAs(ACTOR, () -> orders.salesOrderForWonDeal(won));
         return new Envelope<>("sales-order:" + salesOrder.orderId(), envelope.correlationId(),
                 "order:" + salesOrder.orderId(), "crm", Instant.now(), "SalesOrder", 1, salesOrder);
     }
