@@ -5,15 +5,21 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A warm-up round, then the measured rounds, each rate printed as it comes: the JIT and the caches settle in the
- * warm-up, so only the rounds after it count towards a figure's median.
+ * Warm-up rounds until the rate stops climbing, then the measured rounds, each rate printed as it comes. A hub on two
+ * cores is still compiling its hot paths for a minute or more, so one fixed warm-up left its first measured rounds
+ * slower than its last; only rounds after the JIT has settled count towards a figure's median.
  */
 public final class WarmedRounds {
+
+    /** A warm-up round at most this much faster than the one before it ends the warm-up. */
+    static final double SETTLED = 1.10;
+    /** Warm-up rounds at most, so a noisy machine cannot keep the warm-up going. */
+    static final int MAX_WARM_UP = 4;
 
     private WarmedRounds() {
     }
 
-    /** One round's work; {@code round} 0 is the warm-up. Returns its rate. */
+    /** One round's work, numbered from 0 over warm-up and measured rounds. Returns its rate. */
     @FunctionalInterface
     public interface Round {
         double run(int round) throws Exception;
@@ -21,13 +27,22 @@ public final class WarmedRounds {
 
     /** The measured rounds' rates (the warm-up's left out), labelled {@code "<label> round <n>: <rate> <unit>"}. */
     public static List<Double> rates(int measured, String label, String unit, Round round) throws Exception {
-        List<Double> rates = new ArrayList<>();
-        for (int n = 0; n <= measured; n++) {
-            double rate = round.run(n);
-            System.out.printf(Locale.ROOT, "%s round %d: %.0f %s%n", label, n, rate, unit);
-            if (n > 0) {
-                rates.add(rate);
+        int n = 0;
+        double previous = Double.NaN;
+        while (n < MAX_WARM_UP) {
+            double rate = round.run(n++);
+            System.out.printf(Locale.ROOT, "%s warm-up %d: %.0f %s%n", label, n, rate, unit);
+            boolean settled = rate <= previous * SETTLED;
+            previous = rate;
+            if (settled) {
+                break;
             }
+        }
+        List<Double> rates = new ArrayList<>();
+        for (int m = 1; m <= measured; m++) {
+            double rate = round.run(n++);
+            System.out.printf(Locale.ROOT, "%s round %d: %.0f %s%n", label, m, rate, unit);
+            rates.add(rate);
         }
         return rates;
     }
