@@ -11,7 +11,8 @@ import java.util.UUID;
 
 /**
  * The hub's database for one run: an H2 file under the run's folder, or a fresh schema in the local PostgreSQL. The
- * H2 file is opened with {@code AUTO_SERVER=TRUE}, so the harness can read it over TCP while the hub holds it.
+ * H2 file is opened with {@code AUTO_SERVER=TRUE}, so the harness can read it over TCP while the hub holds it, and
+ * with the hub's default statement cache ({@code QUERY_CACHE_SIZE}, see its application.yml).
  */
 public final class Database {
 
@@ -31,7 +32,7 @@ public final class Database {
 
     public static Database h2(Path directory) {
         return new Database(Kind.H2, "jdbc:h2:file:" + directory.toAbsolutePath().resolve("hub")
-                + ";AUTO_SERVER=TRUE", null);
+                + ";AUTO_SERVER=TRUE;QUERY_CACHE_SIZE=64", null);
     }
 
     public static Database postgres() {
