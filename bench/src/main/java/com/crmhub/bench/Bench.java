@@ -51,7 +51,7 @@ public final class Bench {
         results.context("database", options.database().name().toLowerCase(java.util.Locale.ROOT));
         results.context("machine", Runtime.getRuntime().availableProcessors() + " cores, Java "
                 + System.getProperty("java.version"));
-        results.context("rounds", options.rounds() + " after warm-up rounds that end once the rate climbs by 10 % or less (at most 4); figures are medians");
+        results.context("rounds", options.rounds() + " after warm-up rounds that end once the rate climbs by 10 % or less (at most 3); figures are medians");
         long runStarted = System.nanoTime();
         java.util.StringJoiner took = new java.util.StringJoiner(", ");
         try (LoadHub hub = new LoadHub()) {
