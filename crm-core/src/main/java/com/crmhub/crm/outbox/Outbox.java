@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 import org.slf4j.MDC;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -15,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The transactional outbox: a service publishes its event here inside the transaction that makes the change, so the
- * event exists exactly when the change does. The outbox relay route delivers it to the broker afterwards.
+ * event exists exactly when the change does. The outbox relay route delivers it to the broker afterwards; an
+ * {@link OutboxEventWritten} application event tells it to, once the transaction commits.
  */
 @Component
 public class Outbox {
@@ -24,10 +26,12 @@ public class Outbox {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper objectMapper;
+    private final ApplicationEventPublisher written;
 
-    Outbox(JdbcTemplate jdbc, ObjectMapper objectMapper) {
+    Outbox(JdbcTemplate jdbc, ObjectMapper objectMapper, ApplicationEventPublisher written) {
         this.jdbc = jdbc;
         this.objectMapper = objectMapper;
+        this.written = written;
     }
 
     /** Writes the event in the caller's transaction; refuses to run without one, since that would break the guarantee. */
@@ -46,6 +50,7 @@ public class Outbox {
                         + "values (?, ?, ?, ?, ?, ?)",
                 envelope.messageId(), type, envelope.businessKey(), envelope.correlationId(),
                 Timestamp.from(envelope.occurredAt()), json);
+        written.publishEvent(new OutboxEventWritten(type));
         return envelope;
     }
 }

@@ -21,7 +21,7 @@ class OutboxRelayTests {
     private final List<OutboxMessage> pending = new ArrayList<>();
     private final List<Long> marked = new ArrayList<>();
     private final OutboxRelay relay = new OutboxRelay(store, publisher,
-            new OutboxProperties(Duration.ofMillis(500), 100, "crm.events"));
+            new OutboxProperties(Duration.ofMillis(500), Duration.ofMillis(20), 100, "crm.events"));
 
     OutboxRelayTests() throws Exception {
         when(store.nextBatch(anyInt())).thenAnswer(call -> List.copyOf(
