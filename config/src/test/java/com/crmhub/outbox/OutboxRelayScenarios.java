@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 abstract class OutboxRelayScenarios {
 
-    private static final String PROBE_QUEUE = "crm.events::crm.events.test-probe";
+    static final String PROBE_QUEUE = "crm.events::crm.events.test-probe";
 
     @Autowired
     Outbox outbox;

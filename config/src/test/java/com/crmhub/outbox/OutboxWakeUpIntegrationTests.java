@@ -21,8 +21,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @TestPropertySource(properties = "hub.outbox.poll-interval=1h")
 class OutboxWakeUpIntegrationTests {
 
-    private static final String PROBE_QUEUE = "crm.events::crm.events.test-probe";
-
     @Autowired
     Outbox outbox;
     @Autowired
@@ -45,7 +43,7 @@ class OutboxWakeUpIntegrationTests {
             int number = n;
             transactions.executeWithoutResult(tx -> outbox.publish(new OutboxProbe(key, number)));
             jms.setReceiveTimeout(5_000);
-            Message received = jms.receiveSelected(PROBE_QUEUE, "hubBusinessKey = 'probe:" + key + "'");
+            Message received = jms.receiveSelected(OutboxRelayScenarios.PROBE_QUEUE, "hubBusinessKey = 'probe:" + key + "'");
             assertThat(received).as("event %d of %s on the broker within 5 s", number, key).isNotNull();
         }
         await().atMost(Duration.ofSeconds(5)).until(() -> outboxStore.pendingCount() == 0);
