@@ -7,6 +7,7 @@ import com.crmhub.bench.measure.Footprint;
 import com.crmhub.bench.measure.HubNeeds;
 import com.crmhub.bench.measure.LoadHub;
 import com.crmhub.bench.measure.Measurement;
+import com.crmhub.bench.measure.WarmedRounds;
 import com.crmhub.bench.measure.inbound.Growth;
 import com.crmhub.bench.measure.inbound.WebForms;
 import com.crmhub.bench.measure.inbound.WecomCallbacks;
@@ -51,7 +52,7 @@ public final class Bench {
         results.context("database", options.database().name().toLowerCase(java.util.Locale.ROOT));
         results.context("machine", Runtime.getRuntime().availableProcessors() + " cores, Java "
                 + System.getProperty("java.version"));
-        results.context("rounds", options.rounds() + " after warm-up rounds that end once the rate climbs by 10 % or less (at most 3); figures are medians");
+        results.context("rounds", options.rounds() + " after " + WarmedRounds.RULE + "; figures are medians");
         long runStarted = System.nanoTime();
         java.util.StringJoiner took = new java.util.StringJoiner(", ");
         try (LoadHub hub = new LoadHub()) {

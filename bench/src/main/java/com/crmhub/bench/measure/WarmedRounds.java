@@ -19,6 +19,10 @@ public final class WarmedRounds {
      * load), so the hub's figures stay a little below its steady state.
      */
     static final int MAX_WARM_UP = 3;
+    /** The warm-up rule as a run's context line states it. */
+    public static final String RULE = String.format(Locale.ROOT,
+            "warm-up rounds that end once the rate climbs by %.0f %% or less (at most %d)", (SETTLED - 1) * 100,
+            MAX_WARM_UP);
 
     private WarmedRounds() {
     }
