@@ -33,7 +33,7 @@ public final class BrokerAlone implements Measurement {
 
     static final String SECTION = "2";
     static final String NAME = "broker alone, persistent 1 KiB messages";
-    static final int DEFAULT_MESSAGES = 2_000;
+    static final int DEFAULT_MESSAGES = 1_000;
     /** hub.erp.flow.consumers' default: the consumers of the busiest order flow. */
     static final int CONSUMERS = 2;
 
