@@ -26,7 +26,7 @@ class H2CommitDurabilityTests {
         Flyway.configure()
                 .dataSource(url, "sa", "")
                 .locations("classpath:db/migration")
-                .placeholders(Map.of("bigint", "BIGINT", "bool", "BOOLEAN", "text", "CLOB", "blob", "BLOB",
+                .placeholders(Map.of("bigint", "BIGINT", "bool", "BOOLEAN", "text", "CHARACTER VARYING", "blob", "BLOB",
                         "true", "TRUE", "false", "FALSE"))
                 .callbacks(new H2CommitDurability())
                 .load()

@@ -43,7 +43,7 @@ class IdempotencyClaimTimeoutTests {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(
                 "jdbc:h2:file:" + folder.resolve("hub").toAbsolutePath(), "sa", "");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-                .placeholders(Map.of("bigint", "BIGINT", "bool", "BOOLEAN", "text", "CLOB", "blob", "BLOB",
+                .placeholders(Map.of("bigint", "BIGINT", "bool", "BOOLEAN", "text", "CHARACTER VARYING", "blob", "BLOB",
                         "true", "TRUE", "false", "FALSE"))
                 .load().migrate();
         jdbc = new JdbcTemplate(dataSource);

@@ -113,7 +113,7 @@ public final class Floor implements Measurement {
                 }
             }
         }
-        String text = postgres ? "text" : "clob";
+        String text = postgres ? "text" : "character varying";
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             if (!postgres) {
                 // As durable as the hub's H2 (H2CommitDurability): each commit on disk before it returns.
