@@ -60,6 +60,17 @@ class H2TextColumnsMigrationTests {
         assertThat(clobColumns(url)).isEmpty();
     }
 
+    @Test
+    void whereTextIsStillClobAsForOracleTheColumnsStayClob() throws SQLException {
+        String url = url("oracle-like");
+        Map<String, String> clob = new HashMap<>(H2);
+        clob.put("text", "CLOB");
+
+        flyway(url, clob).load().migrate();
+
+        assertThat(clobColumns(url)).contains("OUTBOX_EVENT.PAYLOAD", "AUDIT_ENTRY.CHANGES");
+    }
+
     private String url(String name) {
         return "jdbc:h2:file:" + folder.resolve(name).toAbsolutePath();
     }
