@@ -79,6 +79,13 @@ class WecomCallbackIT extends HubEndToEndSupport {
                 + "<ExternalUserID><![CDATA[${customer}]]></ExternalUserID><State><![CDATA[contact-${contactId}]]></State>"
                 + "<WelcomeCode><![CDATA[WELCOME]]></WelcomeCode></xml>", token);
         expect(t, HttpStatus.OK);
+        // WeCom sends a customer's own messages through customer service, in the app's one group behind the contact's
+        // link (MessagingInboundScenarios has them back to back); an app callback carries a member's id, processed
+        // beside that group. This one carries the customer's id, so it goes once the link is on the contact.
+        t.then(repeatOnError().until("i = 40").autoSleep(250L).actions(
+                get("sales_east1", "/api/v1/contacts/${contactId}/timeline"),
+                answer(HttpStatus.OK).validate(jsonPath()
+                        .expression("$.items[?(@.kind == 'SYSTEM')].body", "@contains('${customer}')@"))));
 
         String message = "<xml><ToUserName><![CDATA[" + corpId + "]]></ToUserName>"
                 + "<FromUserName><![CDATA[${customer}]]></FromUserName><CreateTime>" + Instant.now().getEpochSecond()
