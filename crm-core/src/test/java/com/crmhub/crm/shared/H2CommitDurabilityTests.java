@@ -8,7 +8,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,8 +25,7 @@ class H2CommitDurabilityTests {
         Flyway.configure()
                 .dataSource(url, "sa", "")
                 .locations("classpath:db/migration")
-                .placeholders(Map.of("bigint", "BIGINT", "bool", "BOOLEAN", "text", "CHARACTER VARYING", "blob", "BLOB",
-                        "true", "TRUE", "false", "FALSE"))
+                .placeholders(H2Placeholders.DEFAULT)
                 .callbacks(new H2CommitDurability())
                 .load()
                 .migrate();

@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
@@ -20,24 +19,19 @@ import org.junit.jupiter.api.io.TempDir;
 /** H2 databases keep large texts as CHARACTER VARYING, whether made now or before the change (V16). */
 class H2TextColumnsMigrationTests {
 
-    private static final Map<String, String> H2 = Map.of("bigint", "BIGINT", "bool", "BOOLEAN",
-            "text", "CHARACTER VARYING", "blob", "BLOB", "true", "TRUE", "false", "FALSE");
-
     @TempDir
     Path folder;
 
     @Test
     void aDatabaseMadeWithClobColumnsKeepsItsTextsAndConstraintsAsCharacterVarying() throws SQLException {
         String url = url("before");
-        Map<String, String> before = new HashMap<>(H2);
-        before.put("text", "CLOB");
-        flyway(url, before).target("15").load().migrate();
+        flyway(url, H2Placeholders.withText("CLOB")).target("15").load().migrate();
         assertThat(clobColumns(url)).contains("OUTBOX_EVENT.PAYLOAD", "AUDIT_ENTRY.CHANGES");
         String payload = "{\"note\":\"" + "长".repeat(100_000) + "\"}";
         execute(url, "insert into outbox_event (event_id, event_type, business_key, occurred_at, payload) "
                 + "values ('e-1', 'DealWon', 'deal:1', current_timestamp, '" + payload + "')");
 
-        flyway(url, H2).load().migrate();
+        flyway(url, H2Placeholders.DEFAULT).load().migrate();
 
         assertThat(clobColumns(url)).isEmpty();
         try (Connection connection = DriverManager.getConnection(url, "sa", "");
@@ -55,7 +49,7 @@ class H2TextColumnsMigrationTests {
     void aNewDatabaseHasNoClobColumns() throws SQLException {
         String url = url("new");
 
-        flyway(url, H2).load().migrate();
+        flyway(url, H2Placeholders.DEFAULT).load().migrate();
 
         assertThat(clobColumns(url)).isEmpty();
     }
@@ -63,10 +57,7 @@ class H2TextColumnsMigrationTests {
     @Test
     void whereTextIsStillClobAsForOracleTheColumnsStayClob() throws SQLException {
         String url = url("oracle-like");
-        Map<String, String> clob = new HashMap<>(H2);
-        clob.put("text", "CLOB");
-
-        flyway(url, clob).load().migrate();
+        flyway(url, H2Placeholders.withText("CLOB")).load().migrate();
 
         assertThat(clobColumns(url)).contains("OUTBOX_EVENT.PAYLOAD", "AUDIT_ENTRY.CHANGES");
     }

@@ -2,13 +2,13 @@ package com.crmhub.crm.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.crmhub.crm.shared.H2Placeholders;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
@@ -43,8 +43,7 @@ class IdempotencyClaimTimeoutTests {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(
                 "jdbc:h2:file:" + folder.resolve("hub").toAbsolutePath(), "sa", "");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-                .placeholders(Map.of("bigint", "BIGINT", "bool", "BOOLEAN", "text", "CHARACTER VARYING", "blob", "BLOB",
-                        "true", "TRUE", "false", "FALSE"))
+                .placeholders(H2Placeholders.DEFAULT)
                 .load().migrate();
         jdbc = new JdbcTemplate(dataSource);
         store = new IdempotencyStore(jdbc);
